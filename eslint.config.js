@@ -9,7 +9,7 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_pro
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/**', '.tmp/**'] },
+  { ignores: ['build/**/*.js', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -72,7 +72,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{ts,js,mjs}', 'tests/**/*.config.ts'],
+    files: ['*.config.{ts,js,mjs}', 'tests/**/*.config.ts', 'tests/e2e/harness/global-setup.ts', 'bench/**/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -18,6 +18,26 @@ export const ERROR_CODES = [
   'progress.notSkippable',
   'store.unwritable',
   'external.notAllowed',
+  // Facebook login (main/auth)
+  'auth.cancelled',
+  'auth.denied',
+  'auth.stateMismatch',
+  'auth.invalidRedirect',
+  'auth.timeout',
+  'auth.network',
+  'auth.inProgress',
+  'auth.notConnected',
+  'auth.sessionExpired',
+  'auth.exchangeFailed',
+  'auth.liveNotConfigured',
+  // Graph API (main/meta)
+  'meta.network',
+  'meta.rateLimited',
+  'meta.transient',
+  'meta.permission',
+  'meta.invalidRequest',
+  'meta.malformedResponse',
+  'meta.unknown',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,37 @@
+/**
+ * What the login flow asks of a browser window, so it runs the same in the app and in tests.
+ *
+ * The Electron adapter (main/app) opens a modal window on its own session partition; the test
+ * harness opens a Playwright page. Both watch every navigation for the redirect URL and stop
+ * it before it loads, so the token in its fragment is read by main and never rendered.
+ */
+export interface AuthWindowRequest {
+  /** The login dialog URL (Meta's, or the sandbox's). */
+  readonly url: string;
+  /** Navigation to this URL (same origin and path, any query or fragment) ends the login. */
+  readonly redirectUri: string;
+  /** Origins the window may navigate to besides the redirect; anything else is blocked. */
+  readonly allowedOrigins: readonly string[];
+  /** Session partition, so Disconnect can wipe the window's cookies. */
+  readonly partition: string;
+  readonly timeoutMs: number;
+  /** Aborting closes the window and resolves with `cancelled`. */
+  readonly signal: AbortSignal;
+}
+
+export type AuthWindowResult =
+  /** The redirect URL exactly as the window was sent to it, fragment included. */
+  | { readonly kind: 'redirect'; readonly url: string }
+  /** The admin closed the window. */
+  | { readonly kind: 'closed' }
+  /** The flow was aborted from the app (Cancel button). */
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'timeout' }
+  /** The dialog could not be loaded (offline, DNS, certificate refused). */
+  | { readonly kind: 'network' };
+
+export interface AuthWindow {
+  open(request: AuthWindowRequest): Promise<AuthWindowResult>;
+  /** Forgets cookies and storage of a login partition (Disconnect, another account). */
+  clearPartition(partition: string): Promise<void>;
+}
