@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redact, redactText } from '../../main/logging/redact';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../main/security/csp';
+import { contentSecurityPolicy, securityHeaders } from '../../main/security/csp';
 import { isAllowedExternalUrl } from '../../main/security/external-links';
 
 describe('log redaction', () => {
@@ -32,6 +32,7 @@ describe('log redaction', () => {
 });
 
 describe('content security policy', () => {
+  const CONTENT_SECURITY_POLICY = contentSecurityPolicy('bm9uY2U=');
   const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((part) => {
     const [name = '', ...values] = part.trim().split(/\s+/);
     return [name, values] as const;
@@ -39,6 +40,7 @@ describe('content security policy', () => {
 
   it('allows no inline or evaluated code and no network from the renderer', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(directives.get('style-src')).toEqual(["'self'", "'nonce-bm9uY2U='"]);
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'none'"]);
@@ -47,9 +49,10 @@ describe('content security policy', () => {
   });
 
   it('is sent with the headers that stop sniffing and referrers', () => {
-    expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
-    expect(SECURITY_HEADERS['Referrer-Policy']).toBe('no-referrer');
+    const headers = securityHeaders('bm9uY2U=');
+    expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
   });
 });
 

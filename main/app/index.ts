@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { CHANNELS, events, type EventName, type EventPayload } from '../../shared/ipc/contract';
+import { createServices } from '../create-services';
+import { createRouter } from '../ipc/router';
+import { createOriginCheck } from '../ipc/sender';
+import { isAllowedExternalUrl } from '../security/external-links';
+import { APP_ORIGIN } from '../security/protocol-path';
+import { mainWindowOptions } from '../security/window-options';
+import { createElectronLogger, createElectronStoreOpener } from './adapters';
+import { hardenApp } from './hardening';
+import { registerAppScheme, serveRenderer } from './protocol';
+
+/**
+ * The Electron shell: adapters around the core, and nothing else.
+ *
+ * Everything with rules in it lives in main/ outside this folder and is tested on Node; this
+ * file only connects Electron's objects to it.
+ */
+const logger = createElectronLogger();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would write the same store files; the first one is focused instead.
+  app.quit();
+} else {
+  registerAppScheme();
+  hardenApp(logger);
+  let mainWindow: BrowserWindow | null = null;
+
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    const checked = events[event].parse(payload);
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('setup:event', event, checked);
+  };
+
+  const createWindow = (): void => {
+    const window = new BrowserWindow(
+      mainWindowOptions({ preload: join(app.getAppPath(), 'out/preload/index.cjs'), title: app.getName(), isDev: !app.isPackaged }),
+    );
+    mainWindow = window;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    const services = createServices({
+      openStore: createElectronStoreOpener(dataDir),
+      dataDir,
+      logger,
+      emit,
+      openExternal: async (url) => {
+        // SECURITY: checked again here, whoever calls.
+        if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+      },
+      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale() },
+    });
+    const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
+    for (const channel of CHANNELS) {
+      ipcMain.handle(channel, (event, input: unknown) =>
+        router.handle(channel, input, { url: event.senderFrame?.url ?? '', isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame }),
+      );
+    }
+    serveRenderer(join(app.getAppPath(), 'out/renderer'));
+    createWindow();
+    logger.info('started', { version: app.getVersion(), platform: process.platform });
+  });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

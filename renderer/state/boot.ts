@@ -1,0 +1,39 @@
+import type { AppErrorShape } from '../../shared/errors';
+import type { Language } from '../../shared/model/settings';
+import { useAppInfoStore } from './app-info-store';
+import { useNoticesStore } from './notices-store';
+import { useProgressStore } from './progress-store';
+import { useSettingsStore } from './settings-store';
+
+/** What the first render needs: the language to speak, or why the app could not start. */
+export interface BootResult {
+  language: Language;
+  error: AppErrorShape | null;
+}
+
+/**
+ * Loads every store in parallel and subscribes to main's events.
+ *
+ * The UI language is the stored choice, else the OS language main reported, else the
+ * browser's: the page must be able to say "could not start" in some language.
+ */
+export async function loadStores(): Promise<BootResult> {
+  useSettingsStore.getState().subscribe();
+  useNoticesStore.getState().subscribe();
+  await Promise.all([
+    useAppInfoStore.getState().load(),
+    useSettingsStore.getState().load(),
+    useProgressStore.getState().load(),
+    useNoticesStore.getState().load(),
+  ]);
+  const info = useAppInfoStore.getState();
+  const settings = useSettingsStore.getState();
+  const progress = useProgressStore.getState();
+  const error = info.error ?? settings.error ?? progress.error;
+  const language = settings.settings?.language ?? info.info?.osLanguage ?? browserLanguage();
+  return { language, error };
+}
+
+function browserLanguage(): Language {
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}

@@ -1,0 +1,11 @@
+import { StepPage } from '../../components/step-page';
+
+/**
+ * The 'rename' step's page, loaded on demand.
+ *
+ * Its guided tools come in a later release; the page is already real: title, why, state,
+ * prerequisites and the footer that records progress.
+ */
+export default function RenameStep() {
+  return <StepPage id="rename" />;
+}

@@ -1,0 +1,11 @@
+import { StepPage } from '../../components/step-page';
+
+/**
+ * The 'roles' step's page, loaded on demand.
+ *
+ * Its guided tools come in a later release; the page is already real: title, why, state,
+ * prerequisites and the footer that records progress.
+ */
+export default function RolesStep() {
+  return <StepPage id="roles" />;
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { events, type EventName } from '../../../shared/ipc/contract';
+import { createServices } from '../../../main/create-services';
+import { createRouter } from '../../../main/ipc/router';
+import { createOriginCheck } from '../../../main/ipc/sender';
+import { createNodeAdapters } from '../../../main/node-adapters';
+import { startStaticServer, type StaticServer } from './static-server';
+import { bridgeBundle, rendererDir } from './paths';
+
+type Services = ReturnType<typeof createServices>;
+
+/** The app as a test sees it: the real renderer over the real router and services. */
+export interface Harness {
+  readonly page: Page;
+  readonly origin: string;
+  readonly dataDir: string;
+  services(): Services;
+  /** Opens the app at a hash route such as `#/step/roles` (default: the start screen). */
+  open(hash?: string): Promise<void>;
+  /** Quits and starts the app again on the same data folder, then reloads the window. */
+  restart(): Promise<void>;
+  /** Problems the page reported: CSP violations, uncaught errors, console errors. */
+  problems(): string[];
+}
+
+interface WorkerFixtures {
+  rendererServer: StaticServer;
+}
+
+/**
+ * Playwright fixtures for the browser tests.
+ *
+ * Main's services run in the test process on Node adapters (conf files in a temp folder); the
+ * renderer runs in Chromium, served with the app's CSP; `window.setup` is built by the same
+ * createApi as the preload and bridged with exposeBinding. Every test fails if the page hit a
+ * CSP violation or an uncaught error, so a screen that would break under the app's policy
+ * cannot pass here.
+ */
+export const test = base.extend<{ app: Harness }, WorkerFixtures>({
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startStaticServer(rendererDir);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ page, rendererServer, locale }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wcsa-e2e-'));
+    const problems: string[] = [];
+    const emit = <E extends EventName>(event: E, payload: unknown): void => {
+      const checked = events[event].parse(payload);
+      void page.evaluate(([name, body]) => window.__harnessEmit(name as EventName, body), [event, checked] as const).catch(() => undefined);
+    };
+    const boot = () => {
+      const adapters = createNodeAdapters({ dataDir, locale: locale ?? 'en-US', emit });
+      const services = createServices(adapters);
+      const router = createRouter({
+        handlers: services.handlers,
+        isTrustedSender: createOriginCheck(rendererServer.origin),
+        logger: adapters.logger,
+      });
+      return { services, router };
+    };
+    let current = boot();
+
+    await page.exposeBinding('__harnessInvoke', (source, channel: unknown, input: unknown) =>
+      current.router.handle(channel, input, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+    );
+    await page.addInitScript({ path: bridgeBundle });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+
+    const harness: Harness = {
+      page,
+      origin: rendererServer.origin,
+      dataDir,
+      services: () => current.services,
+      async open(hash = '') {
+        await page.goto(`${rendererServer.origin}/index.html${hash}`);
+      },
+      async restart() {
+        current = boot();
+        await page.reload();
+      },
+      problems: () => [...problems],
+    };
+
+    await use(harness);
+
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(problems, 'the page reported errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
