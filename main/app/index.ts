@@ -17,6 +17,8 @@ import { registerAppScheme, serveRenderer } from './protocol';
  * Everything with rules in it lives in main/ outside this folder and is tested on Node; this
  * file only connects Electron's objects to it.
  */
+// Tests of the real app point it at a throw-away data folder; a packaged app ignores this.
+if (!app.isPackaged && process.env.WCSA_USER_DATA_DIR) app.setPath('userData', process.env.WCSA_USER_DATA_DIR);
 const logger = createElectronLogger();
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { builtMain, findElectronBinary, projectRoot } from './electron-binary';
+
+const binary = findElectronBinary();
+const skipReason = 'missing' in binary ? `Electron spec skipped: ${binary.missing}.` : '';
+if (skipReason) console.log(skipReason);
+
+test.describe('the real app', () => {
+  test.skip(Boolean(skipReason), skipReason);
+
+  let app: ElectronApplication;
+  let page: Page;
+  let userData: string;
+
+  test.beforeAll(async () => {
+    if (!('path' in binary)) return;
+    userData = mkdtempSync(join(tmpdir(), 'wcsa-electron-'));
+    app = await electron.launch({
+      executablePath: binary.path,
+      args: [projectRoot],
+      env: { ...process.env, WCSA_USER_DATA_DIR: userData, ELECTRON_ENABLE_LOGGING: '1' },
+    });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (userData) rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('opens the wizard from app:// on the requirements step, labelled sandbox', async () => {
+    expect(builtMain).toBeTruthy();
+    await expect(page).toHaveURL(/^app:\/\/renderer\//);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(/sandbox/i).first()).toBeVisible();
+  });
+
+  test('runs the page sandboxed and isolated, with no Node and no ipcRenderer', async () => {
+    // Electron reports OS-level sandboxing of renderer processes on macOS and Windows.
+    const renderers = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((metric) => metric.type === 'Tab'));
+    expect(renderers.length).toBeGreaterThan(0);
+    for (const renderer of renderers) expect(renderer.sandboxed).not.toBe(false);
+    const globals = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      setup: typeof window.setup,
+      ipc: 'ipcRenderer' in window || JSON.stringify(Object.keys(window.setup)).includes('ipcRenderer'),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', setup: 'object', ipc: false });
+  });
+
+  test('serves the page with the CSP header and refuses inline script', async () => {
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = true';
+      document.head.append(script);
+      return (window as unknown as { __inline?: boolean }).__inline === true;
+    });
+    expect(ran).toBe(false);
+  });
+
+  test('blocks navigation away from the app and new windows', async () => {
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    await expect(page).toHaveURL(/^app:\/\/renderer\//);
+    const opened = await page.evaluate(() => window.open('https://example.com/') === null);
+    expect(opened).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('refuses a path outside the renderer folder', async () => {
+    const status = await page.evaluate(async () => (await fetch('app://renderer/%2e%2e/main/index.js').catch(() => null))?.status ?? 0);
+    expect([0, 404]).toContain(status);
+  });
+});
