@@ -5,7 +5,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app';
 import { startI18n } from './i18n/i18n';
+import { parseHash } from './routing/hash-route';
 import { loadStores } from './state/boot';
+import { useProgressStore } from './state/progress-store';
+import { pageFor } from './steps/registry';
 import { createStylesRenderer } from './styles-renderer';
 
 // Stores first, so the first paint is already in the admin's language and on their step.
@@ -13,7 +16,13 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 const stylesRenderer = createStylesRenderer(document);
-void loadStores().then(({ language, error }) => {
+// The landing page's chunk loads alongside the stores, so the first paint needs no spinner.
+const linked = parseHash(window.location.hash);
+const linkedPage = linked ? pageFor(linked).preload() : null;
+void loadStores().then(async ({ language, error }) => {
+  const landing = linked ?? { kind: 'step' as const, id: useProgressStore.getState().progress?.currentStep ?? 'requirements' };
+  // A chunk that fails to load never blocks boot: the page asks for it again when it renders.
+  await (linkedPage ?? pageFor(landing).preload()).catch(() => undefined);
   startI18n(language);
   root.render(
     <StrictMode>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // SECURITY: the app's CSP forbids eval (script-src 'self', no 'unsafe-eval'). Zod probes for
 // `new Function` when its first object schema is built, and Chromium reports that probe as a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The wizard's steps, in the order the vendor manual gives its tasks.

@@ -1,15 +1,13 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepDefinition } from '../../shared/steps';
 import { parseHash, redirect, useHash } from '../routing/hash-route';
 import { useProgressStore } from '../state/progress-store';
-import { STEP_PAGES } from '../steps/registry';
+import { SETTINGS_PAGE as SettingsPage, STEP_PAGES } from '../steps/registry';
 import { AppHeader } from './app-header';
 import { NoticesBar } from './notices-bar';
 import { StepRail } from './step-rail';
-
-const SettingsPage = lazy(() => import('../settings/settings-page').then((module) => ({ default: module.SettingsPage })));
 
 const useStyles = makeStyles({
   shell: { display: 'grid', gridTemplateRows: 'auto 1fr', height: '100%', minHeight: 0 },

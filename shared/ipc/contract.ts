@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppInfo, ExternalLink, Notice } from '../model/app';
 import { Progress, ProgressUpdate } from '../model/progress';
 import { Settings, SettingsPatch } from '../model/settings';

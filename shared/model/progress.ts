@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RecordedStepState, StepId } from '../steps';
 
 export const PROGRESS_SCHEMA_VERSION = 1;

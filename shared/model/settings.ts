@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Languages the UI ships in; the catalogs under renderer/i18n must match this list. */
 export const LANGUAGES = ['fr', 'en'] as const;

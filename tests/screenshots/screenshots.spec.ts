@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Language } from '../../shared/model/settings';
+import { repoRoot } from '../e2e/harness/paths';
+import { expect, test } from '../e2e/harness/fixture';
+import { SCREENS, heading } from '../e2e/helpers/screens';
+
+const outDir = resolve(repoRoot, 'docs/screenshots');
+const LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
+
+for (const language of ['en', 'fr'] as const) {
+  test.describe(`screenshots in ${language}`, () => {
+    test.use({ locale: LOCALES[language] });
+
+    test(`captures every screen in ${language}`, async ({ app }) => {
+      mkdirSync(outDir, { recursive: true });
+      // A little progress makes the rail show every state an admin meets.
+      await app.open('#/step/requirements');
+      await expect(heading(app.page)).toBeVisible();
+      await app.page.locator('[data-action="done"]').click();
+      await expect(app.page.getByTestId('step-state')).toHaveAttribute('data-state', 'done');
+      for (const screen of SCREENS) {
+        await app.open(screen.hash);
+        await expect(heading(app.page)).toContainText(screen.title(language));
+        await app.page.evaluate(() => document.fonts.ready);
+        await app.page.screenshot({ path: resolve(outDir, `${language}-${screen.name}.png`) });
+      }
+    });
+  });
+}
