@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'external.notAllowed',
   // Facebook login (main/auth)
   'auth.cancelled',
+  'auth.windowClosed',
   'auth.denied',
   'auth.stateMismatch',
   'auth.invalidRedirect',
@@ -38,6 +39,7 @@ export const ERROR_CODES = [
   'meta.invalidRequest',
   'meta.malformedResponse',
   'meta.unknown',
+  'meta.cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

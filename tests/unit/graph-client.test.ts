@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { createGraphClient, type FetchLike } from '../../main/meta/graph-client';
+import { createMemoryLogger } from '../../main/node-adapters';
+
+const TOKEN = 'EAAGm0PX4ZCpsBAKZCZAZDsandboxtokenvalue1234';
+
+function reply(status: number, body: string, headers: Record<string, string> = {}): Awaited<ReturnType<FetchLike>> {
+  return { status, headers: { get: (name) => headers[name.toLowerCase()] ?? null }, text: async () => body };
+}
+
+function client(answer: FetchLike, token: string | null = TOKEN) {
+  const calls: { url: string; init: Parameters<FetchLike>[1] }[] = [];
+  const expired: (number | null)[] = [];
+  const logger = createMemoryLogger();
+  const graph = createGraphClient({
+    fetch: async (url, init) => {
+      calls.push({ url, init });
+      return answer(url, init);
+    },
+    baseUrl: () => 'https://graph.example',
+    version: () => 'v26.0',
+    token: () => token,
+    onSessionExpired: (subcode) => expired.push(subcode),
+    logger,
+  });
+  return { graph, calls, expired, logger };
+}
+
+const Me = z.object({ id: z.string(), name: z.string() });
+
+describe('Graph client', () => {
+  it('sends the token in the Authorization header, never in the URL, and parses the answer', async () => {
+    const { graph, calls } = client(async () => reply(200, '{"id":"1","name":"Camille Martin"}'));
+    await expect(graph.get({ path: '/me', query: { fields: 'id,name' }, schema: Me })).resolves.toEqual({ id: '1', name: 'Camille Martin' });
+    expect(calls[0]?.url).toBe('https://graph.example/v26.0/me?fields=id%2Cname');
+    expect(calls[0]?.url).not.toContain(TOKEN);
+    expect(calls[0]?.init.headers.Authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('posts form fields the way Meta documents them', async () => {
+    const { graph, calls } = client(async () => reply(200, '{"success":true}'));
+    await graph.post({ path: '/123/request_code', form: { code_method: 'SMS', language: 'fr' }, schema: z.object({ success: z.boolean() }) });
+    expect(calls[0]?.init).toMatchObject({ method: 'POST', body: 'code_method=SMS&language=fr' });
+    expect(calls[0]?.init.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+  });
+
+  it('refuses to call without a token', async () => {
+    const { graph, calls } = client(async () => reply(200, '{}'), null);
+    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'auth.notConnected' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('reports an expired or revoked token (190) as a session to renew, with its subcode', async () => {
+    const body = JSON.stringify({ error: { message: 'Error validating access token', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'AbC' } });
+    const { graph, expired } = client(async () => reply(401, body));
+    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'auth.sessionExpired', params: { graphCode: 190, subcode: 463, traceId: 'AbC' } });
+    expect(expired).toEqual([463]);
+  });
+
+  it('reads how long a rate limit lasts from X-Business-Use-Case-Usage', async () => {
+    const usage = JSON.stringify({ '123': [{ type: 'whatsapp_business_management', call_count: 100, estimated_time_to_regain_access: 12 }] });
+    const body = JSON.stringify({ error: { message: 'limit', type: 'OAuthException', code: 80007, fbtrace_id: 'x' } });
+    const { graph } = client(async () => reply(400, body, { 'x-business-use-case-usage': usage }));
+    await expect(graph.get({ path: '/123', schema: Me })).rejects.toMatchObject({ code: 'meta.rateLimited', params: { graphCode: 80007, retryAfterMinutes: 12 } });
+  });
+
+  it.each([
+    [500, { error: { code: 2, is_transient: true, message: 'Service temporarily unavailable' } }, 'meta.transient'],
+    [403, { error: { code: 200, message: 'Permissions error' } }, 'meta.permission'],
+    [400, { error: { code: 100, error_subcode: 2388001, message: 'already on WhatsApp' } }, 'meta.invalidRequest'],
+    [400, { error: { code: 133016, message: 'register limit' } }, 'meta.invalidRequest'],
+    [409, { error: { code: 999999, message: '?' } }, 'meta.unknown'],
+  ])('maps status %i with %j to %s', async (status, body, code) => {
+    const { graph } = client(async () => reply(status, JSON.stringify(body)));
+    await expect(graph.get({ path: '/x', schema: Me })).rejects.toMatchObject({ code });
+  });
+
+  it('never passes Meta\'s prose on, only codes', async () => {
+    const { graph } = client(async () => reply(400, JSON.stringify({ error: { code: 100, message: 'Secret internal detail' } })));
+    const failure = await graph.get({ path: '/x', schema: Me }).catch((error: unknown) => error);
+    expect(JSON.stringify(failure)).not.toContain('Secret internal detail');
+  });
+
+  it('treats broken JSON and unexpected shapes as a malformed answer, not a crash', async () => {
+    await expect(client(async () => reply(200, '{"id": "1", "na')).graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.malformedResponse' });
+    await expect(client(async () => reply(200, '{"id": 1}')).graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.malformedResponse' });
+    await expect(client(async () => reply(502, '<html>Bad gateway</html>')).graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.transient' });
+  });
+
+  it('reports an offline network as such, and a cancelled call as cancelled', async () => {
+    const offline = client(async () => {
+      throw new TypeError('fetch failed');
+    });
+    await expect(offline.graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.network' });
+    const controller = new AbortController();
+    const slow = client(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const pending = slow.graph.get({ path: '/me', schema: Me, signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'meta.cancelled' });
+  });
+
+  it('logs failures without the token', async () => {
+    const { graph, logger } = client(async () => reply(401, JSON.stringify({ error: { code: 190, message: `bad token ${TOKEN}` } })));
+    await graph.get({ path: '/me', schema: Me }).catch(() => undefined);
+    expect(logger.lines().join('\n')).not.toContain(TOKEN);
+    expect(logger.lines().join('\n')).toContain('graph: Meta refused a call');
+  });
+});
