@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The sandbox's simulated Meta: people, business portfolios, WhatsApp Business Accounts,
+ * phone numbers, templates and the tokens handed out. In memory, seeded the same way at every
+ * start, so a demo or a test always begins from the same state.
+ */
+
+export const SANDBOX_SCOPES = ['business_management', 'whatsapp_business_management', 'whatsapp_business_messaging'] as const;
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  /** Business portfolios this person has a role in. */
+  readonly businesses: readonly string[];
+  /** Per permission: granted or declined, as Meta remembers it per app and user. */
+  readonly permissions: Map<string, 'granted' | 'declined'>;
+}
+
+export interface Business {
+  readonly id: string;
+  readonly name: string;
+  readonly verification_status: 'verified' | 'pending' | 'not_verified';
+  readonly timezone_id: string;
+}
+
+export interface Waba {
+  readonly id: string;
+  readonly business: string;
+  readonly ownership: 'owned' | 'client';
+  readonly name: string;
+  readonly account_review_status: 'APPROVED' | 'PENDING' | 'REJECTED';
+  readonly business_verification_status: 'VERIFIED' | 'PENDING' | 'UNVERIFIED';
+  readonly currency: string;
+  readonly timezone_id: string;
+  readonly message_template_namespace: string;
+  subscribed: boolean;
+}
+
+export interface Phone {
+  readonly id: string;
+  readonly waba: string;
+  readonly display_phone_number: string;
+  verified_name: string;
+  name_status: 'APPROVED' | 'PENDING_REVIEW' | 'DECLINED' | 'AVAILABLE_WITHOUT_REVIEW' | 'EXPIRED' | 'NONE';
+  status: 'CONNECTED' | 'PENDING' | 'DISCONNECTED';
+  quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'NA';
+  messaging_limit_tier: string;
+  code_verification_status: 'VERIFIED' | 'NOT_VERIFIED' | 'EXPIRED';
+  platform_type: 'CLOUD_API' | 'NOT_APPLICABLE';
+  /** Two-step verification PIN once registered. */
+  pin: string | null;
+  /** The last code sent by SMS or voice, shown on the sandbox's phone page. */
+  lastCode: { code: string; method: 'SMS' | 'VOICE'; sentAt: Date } | null;
+  wrongCodeAttempts: number;
+  registerCalls: Date[];
+  profile: {
+    about: string;
+    address: string;
+    description: string;
+    email: string;
+    websites: string[];
+    vertical: string;
+    profile_picture_url: string;
+  };
+}
+
+export interface Template {
+  readonly id: string;
+  readonly waba: string;
+  readonly name: string;
+  readonly language: string;
+  readonly category: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+  readonly status: string;
+  readonly rejected_reason?: string;
+  readonly components: readonly Record<string, unknown>[];
+}
+
+export interface Token {
+  readonly value: string;
+  readonly person: string;
+  readonly expiresAt: Date;
+  /** Set by the fault switchboard or by DELETE /me/permissions: Meta's 190 subcode. */
+  invalid: number | null;
+}
+
+export interface PendingCode {
+  readonly person: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly challenge: string;
+  readonly createdAt: Date;
+  used: boolean;
+}
+
+export interface World {
+  readonly people: Person[];
+  readonly businesses: Business[];
+  readonly wabas: Waba[];
+  readonly phones: Phone[];
+  readonly templates: Template[];
+  readonly tokens: Map<string, Token>;
+  readonly codes: Map<string, PendingCode>;
+}
+
+/** Meta-looking opaque strings: tokens start with EAA, codes are long base64url. */
+export function newToken(): string {
+  return `EAA${randomBytes(60).toString('base64url').replace(/[-_]/g, 'Z')}`;
+}
+
+export function newCode(): string {
+  return randomBytes(48).toString('base64url');
+}
+
+const profile = (about: string): Phone['profile'] => ({
+  about,
+  address: '12 rue de la Paix, 75002 Paris',
+  description: 'Customer service for Contoso customers in France.',
+  email: 'support@contoso.example',
+  websites: ['https://www.contoso.example/'],
+  vertical: 'PROF_SERVICES',
+  profile_picture_url: '',
+});
+
+export function seedWorld(): World {
+  const everything = (): Map<string, 'granted' | 'declined'> => new Map();
+  return {
+    people: [
+      { id: '10001', name: 'Camille Martin', email: 'camille.martin@contoso.example', businesses: ['200000000000001', '200000000000002'], permissions: everything() },
+      { id: '10002', name: 'Alex Tremblay', email: 'alex.tremblay@fabrikam.example', businesses: ['200000000000002'], permissions: everything() },
+    ],
+    businesses: [
+      { id: '200000000000001', name: 'Contoso Contact Center', verification_status: 'verified', timezone_id: '71' },
+      { id: '200000000000002', name: 'Fabrikam Services', verification_status: 'pending', timezone_id: '89' },
+    ],
+    wabas: [
+      {
+        id: '300000000000001',
+        business: '200000000000001',
+        ownership: 'owned',
+        name: 'Contoso Support',
+        account_review_status: 'APPROVED',
+        business_verification_status: 'VERIFIED',
+        currency: 'EUR',
+        timezone_id: '71',
+        message_template_namespace: 'c0a1b2c3_d4e5_4f60_8a9b_0c1d2e3f4a5b',
+        subscribed: true,
+      },
+      {
+        id: '300000000000002',
+        business: '200000000000002',
+        ownership: 'client',
+        name: 'Fabrikam Helpdesk',
+        account_review_status: 'PENDING',
+        business_verification_status: 'PENDING',
+        currency: 'CAD',
+        timezone_id: '89',
+        message_template_namespace: 'f9e8d7c6_b5a4_4321_9f8e_7d6c5b4a3f2e',
+        subscribed: false,
+      },
+    ],
+    phones: [
+      {
+        id: '400000000000001',
+        waba: '300000000000001',
+        display_phone_number: '+33 7 48 11 15 24',
+        verified_name: 'Contoso Support',
+        name_status: 'APPROVED',
+        status: 'CONNECTED',
+        quality_rating: 'GREEN',
+        messaging_limit_tier: 'TIER_2K',
+        code_verification_status: 'VERIFIED',
+        platform_type: 'CLOUD_API',
+        pin: '246810',
+        lastCode: null,
+        wrongCodeAttempts: 0,
+        registerCalls: [],
+        profile: profile('Contoso customer service, Monday to Friday 8:00-20:00.'),
+      },
+      {
+        id: '400000000000002',
+        waba: '300000000000001',
+        display_phone_number: '+33 1 84 88 00 42',
+        verified_name: 'Contoso Ventes',
+        name_status: 'PENDING_REVIEW',
+        status: 'PENDING',
+        quality_rating: 'NA',
+        messaging_limit_tier: 'TIER_250',
+        code_verification_status: 'NOT_VERIFIED',
+        platform_type: 'NOT_APPLICABLE',
+        pin: null,
+        lastCode: null,
+        wrongCodeAttempts: 0,
+        registerCalls: [],
+        profile: profile('Contoso sales.'),
+      },
+    ],
+    templates: [
+      {
+        id: '500000000000001',
+        waba: '300000000000001',
+        name: 'hello_world',
+        language: 'en_US',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: [{ type: 'BODY', text: 'Hello {{1}}, thank you for contacting Contoso.' }],
+      },
+      {
+        id: '500000000000002',
+        waba: '300000000000001',
+        name: 'suivi_commande',
+        language: 'fr',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        components: [{ type: 'BODY', text: 'Bonjour {{1}}, votre commande {{2}} est en route.' }],
+      },
+      {
+        id: '500000000000003',
+        waba: '300000000000001',
+        name: 'rappel_rendez_vous',
+        language: 'fr',
+        category: 'UTILITY',
+        status: 'PENDING',
+        components: [{ type: 'BODY', text: 'Rappel : rendez-vous le {{1}} à {{2}}.' }],
+      },
+      {
+        id: '500000000000004',
+        waba: '300000000000001',
+        name: 'black_friday_promo',
+        language: 'en_US',
+        category: 'UTILITY',
+        status: 'REJECTED',
+        rejected_reason: 'INCORRECT_CATEGORY',
+        components: [{ type: 'BODY', text: 'Save 50% on everything this Friday only!' }],
+      },
+      {
+        id: '500000000000005',
+        waba: '300000000000001',
+        name: 'login_code',
+        language: 'en_US',
+        category: 'AUTHENTICATION',
+        status: 'PAUSED',
+        components: [{ type: 'BODY', text: '{{1}} is your verification code.' }],
+      },
+      {
+        id: '500000000000006',
+        waba: '300000000000001',
+        name: 'old_newsletter',
+        language: 'fr',
+        category: 'MARKETING',
+        status: 'DISABLED',
+        components: [{ type: 'BODY', text: 'Découvrez nos nouveautés.' }],
+      },
+    ],
+    tokens: new Map(),
+    codes: new Map(),
+  };
+}
