@@ -40,6 +40,13 @@ export function fileTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }
 
+/** `path`, or `path-2`, `path-3`… when a file set aside earlier already has that name. */
+export function freePath(path: string): string {
+  let candidate = path;
+  for (let n = 2; existsSync(candidate); n += 1) candidate = `${path}-${n}`;
+  return candidate;
+}
+
 /**
  * A JSON document with a `schemaVersion`, migrated forward and never silently lost.
  *
@@ -55,7 +62,7 @@ export function openVersionedDocument<T>(options: Options<T>): VersionedDocument
   let cached: T | null = null;
 
   const quarantine = (path: string, reason: string): void => {
-    const movedTo = join(dirname(path), `${basename(path)}.corrupt-${fileTimestamp(now())}`);
+    const movedTo = freePath(join(dirname(path), `${basename(path)}.corrupt-${fileTimestamp(now())}`));
     renameSync(path, movedTo);
     report({ code: 'store.quarantined', params: { file: basename(path), movedTo, reason }, severity: 'error' });
     store = null;
@@ -86,14 +93,14 @@ export function openVersionedDocument<T>(options: Options<T>): VersionedDocument
     if (Object.keys(raw).length === 0) return defaults;
     const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
     if (version > currentVersion) {
-      const movedTo = `${file.path}.newer-${fileTimestamp(now())}`;
+      const movedTo = freePath(`${file.path}.newer-${fileTimestamp(now())}`);
       copyFileSync(file.path, movedTo);
       report({ code: 'store.newerVersion', params: { file: basename(file.path), version, movedTo }, severity: 'warning' });
       return defaults;
     }
     let document = raw;
     if (version < currentVersion) {
-      const backup = `${file.path}.backup-v${version}-${fileTimestamp(now())}`;
+      const backup = freePath(`${file.path}.backup-v${version}-${fileTimestamp(now())}`);
       copyFileSync(file.path, backup);
       try {
         for (let step = version; step < currentVersion; step += 1) {

@@ -45,6 +45,16 @@ describe('store files', () => {
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).language).toBe('en');
   });
 
+  it('never overwrite a file set aside earlier at the same second', () => {
+    writeFileSync(join(dir, 'settings.json'), 'first broken');
+    start();
+    writeFileSync(join(dir, 'settings.json'), 'second broken');
+    start();
+    const kept = readdirSync(dir).filter((name) => name.startsWith('settings.json.corrupt-')).sort();
+    expect(kept).toEqual(['settings.json.corrupt-20261124T135501', 'settings.json.corrupt-20261124T135501-2']);
+    expect(kept.map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(['first broken', 'second broken']);
+  });
+
   it('set aside a JSON file whose content breaks the schema instead of trusting it', () => {
     writeFileSync(join(dir, 'progress.json'), JSON.stringify({ schemaVersion: 1, currentStep: 'nowhere', steps: {} }));
     const { services } = start();
