@@ -1,7 +1,11 @@
 import { AppError } from '../shared/errors';
 import { DEFAULT_PROGRESS, Progress, PROGRESS_SCHEMA_VERSION } from '../shared/model/progress';
 import { DEFAULT_SETTINGS, effectiveMode, Settings, SETTINGS_SCHEMA_VERSION, type Language } from '../shared/model/settings';
+import { join } from 'node:path';
+import { createAuthService } from './auth/auth-service';
+import { liveEndpoints, sandboxEndpoints } from './auth/meta-endpoints';
 import type { Handlers } from './ipc/router';
+import { createTokenVault } from './vault/token-vault';
 import { openVersionedDocument } from './persistence/versioned-document';
 import type { Adapters } from './ports';
 import { isAllowedExternalUrl } from './security/external-links';
@@ -57,6 +61,21 @@ export function createServices(adapters: Adapters) {
     now,
   );
 
+  const vault = createTokenVault({ cipher: adapters.cipher, filePath: join(adapters.dataDir, 'session.vault'), now, logger: adapters.logger, report });
+  const auth = createAuthService({
+    settings,
+    notices,
+    endpoints: async (mode) => (mode === 'live' ? liveEndpoints(settings.get().facebookAppId) : sandboxEndpoints(await adapters.sandboxOrigin())),
+    authWindow: adapters.authWindow,
+    vault,
+    fetch: adapters.fetch,
+    emit: adapters.emit,
+    logger: adapters.logger,
+    now,
+  });
+  // Switching between sandbox and live shows the other mode's session (or none) at once.
+  settings.onChange(() => adapters.emit('auth:changed', auth.status()));
+
   const handlers: Handlers = {
     'app:info': () => ({
       name: adapters.app.name,
@@ -76,13 +95,18 @@ export function createServices(adapters: Adapters) {
     'settings:set': (patch) => settings.set(patch),
     'progress:get': () => progress.get(),
     'progress:set': (update) => progress.set(update),
+    'auth:status': () => auth.status(),
+    'auth:login': ({ kind }) => auth.login(kind),
+    'auth:cancel': () => auth.cancel(),
+    'auth:refresh': () => auth.refresh(),
+    'auth:disconnect': () => auth.disconnect(),
   };
 
   // Read both documents now so a quarantined or migrated file is reported on the first screen.
   settings.get();
   progress.get();
 
-  return { handlers, settings, progress, notices };
+  return { handlers, settings, progress, notices, auth };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,8 @@
+import type { AuthWindow } from './auth/auth-window';
+import type { FetchLike } from './meta/graph-client';
 import type { Adapters, Emit, Logger } from './ports';
+import type { Cipher } from './vault/cipher';
+import { UNAVAILABLE_CIPHER } from './vault/token-vault';
 import { redact, redactText } from './logging/redact';
 import { createConfStoreOpener } from './persistence/conf-store';
 
@@ -18,7 +22,17 @@ interface NodeAdapterOptions {
   logger?: Logger;
   openExternal?: (url: string) => Promise<void>;
   now?: () => Date;
+  authWindow?: AuthWindow;
+  cipher?: Cipher;
+  fetch?: FetchLike;
+  sandboxOrigin?: () => Promise<string>;
 }
+
+/** Without a login window (a service-only test), every login ends as if the window was closed. */
+const NO_AUTH_WINDOW: AuthWindow = {
+  open: async () => ({ kind: 'closed' }),
+  clearPartition: async () => undefined,
+};
 
 /**
  * The core's adapters on plain Node: conf files in `dataDir`, a memory logger.
@@ -39,6 +53,10 @@ export function createNodeAdapters(options: NodeAdapterOptions): Adapters & { op
         opened.push(url);
       }),
     app: { name: 'WhatsApp Channel Setup Assistant', version: '0.1.0', platform: process.platform, locale: options.locale },
+    authWindow: options.authWindow ?? NO_AUTH_WINDOW,
+    cipher: options.cipher ?? UNAVAILABLE_CIPHER,
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    sandboxOrigin: options.sandboxOrigin ?? (() => Promise.reject(new Error('no Meta sandbox in this host'))),
     now: options.now,
     opened,
   };

@@ -1,4 +1,7 @@
 import type { EventName, EventPayload } from '../shared/ipc/contract';
+import type { AuthWindow } from './auth/auth-window';
+import type { FetchLike } from './meta/graph-client';
+import type { Cipher } from './vault/cipher';
 
 /**
  * A JSON document on disk with atomic writes (conf / electron-store underneath).
@@ -36,5 +39,13 @@ export interface Adapters {
   /** Opens an allow-listed https URL in the system browser. */
   openExternal: (url: string) => Promise<void>;
   app: { name: string; version: string; platform: string; locale: string };
+  /** The Facebook login window (an Electron window in the app, a browser page in tests). */
+  authWindow: AuthWindow;
+  /** OS encryption for the token at rest. */
+  cipher: Cipher;
+  /** HTTP for the Graph API (global fetch in the app). */
+  fetch: FetchLike;
+  /** Starts the Meta sandbox on first use and returns its origin. */
+  sandboxOrigin: () => Promise<string>;
   now?: () => Date;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, shell } from 'electron';
 import { CHANNELS, events, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import { createServices } from '../create-services';
 import { createRouter } from '../ipc/router';
@@ -7,7 +7,9 @@ import { createOriginCheck } from '../ipc/sender';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { APP_ORIGIN } from '../security/protocol-path';
 import { mainWindowOptions } from '../security/window-options';
-import { createElectronLogger, createElectronStoreOpener } from './adapters';
+import { createElectronLogger, createElectronStoreOpener, createSafeStorageCipher } from './adapters';
+import { createElectronAuthWindow } from './auth-window';
+import { startSandbox, type Sandbox } from '../sandbox';
 import { hardenApp } from './hardening';
 import { registerAppScheme, serveRenderer } from './protocol';
 
@@ -52,6 +54,12 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
+  // The Meta simulator runs only once sandbox mode is used, on 127.0.0.1 and a random port.
+  let sandbox: Promise<Sandbox> | null = null;
+  app.on('will-quit', () => {
+    void sandbox?.then((running) => running.close());
+  });
+
   void app.whenReady().then(() => {
     const dataDir = app.getPath('userData');
     const services = createServices({
@@ -64,6 +72,11 @@ if (!app.requestSingleInstanceLock()) {
         if (isAllowedExternalUrl(url)) await shell.openExternal(url);
       },
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale() },
+      authWindow: createElectronAuthWindow({ parent: () => mainWindow, title: 'Facebook', logger }),
+      cipher: createSafeStorageCipher(process.platform),
+      // Chromium's network stack: the OS proxy settings and certificate store apply, as in a browser.
+      fetch: (url, init) => net.fetch(url, init),
+      sandboxOrigin: async () => (await (sandbox ??= startSandbox())).origin,
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
     for (const channel of CHANNELS) {

@@ -47,7 +47,7 @@ const useStyles = makeStyles({
  * but say what is missing and link there. Every change of state goes through main and is
  * persisted before the page shows it.
  */
-export function StepPage({ id, children }: { id: StepId; children?: ReactNode }) {
+export function StepPage({ id, children, note }: { id: StepId; children?: ReactNode; note?: ReactNode }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const step = stepDefinition(id);
@@ -135,7 +135,7 @@ export function StepPage({ id, children }: { id: StepId; children?: ReactNode })
           {t('step.work')}
         </h2>
         {children}
-        <p className={styles.text}>{t('step.comingLater')}</p>
+        <p className={styles.text}>{note ?? t('step.comingLater')}</p>
       </section>
 
       <div role="group" aria-label={t('step.actions')} className={styles.footer}>

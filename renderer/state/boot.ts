@@ -1,6 +1,7 @@
 import type { AppErrorShape } from '../../shared/errors';
 import type { Language } from '../../shared/model/settings';
 import { useAppInfoStore } from './app-info-store';
+import { useConnectionStore } from './connection-store';
 import { useNoticesStore } from './notices-store';
 import { useProgressStore } from './progress-store';
 import { useSettingsStore } from './settings-store';
@@ -20,11 +21,13 @@ export interface BootResult {
 export async function loadStores(): Promise<BootResult> {
   useSettingsStore.getState().subscribe();
   useNoticesStore.getState().subscribe();
+  useConnectionStore.getState().subscribe();
   await Promise.all([
     useAppInfoStore.getState().load(),
     useSettingsStore.getState().load(),
     useProgressStore.getState().load(),
     useNoticesStore.getState().load(),
+    useConnectionStore.getState().load(),
   ]);
   const info = useAppInfoStore.getState();
   const settings = useSettingsStore.getState();

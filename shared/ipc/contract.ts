@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AppInfo, ExternalLink, Notice } from '../model/app';
+import { Connection, LoginRequest } from '../model/connection';
 import { Progress, ProgressUpdate } from '../model/progress';
 import { Settings, SettingsPatch } from '../model/settings';
 
@@ -22,6 +23,11 @@ export const contract = {
   'settings:set': { input: SettingsPatch, output: Settings },
   'progress:get': { input: NoInput, output: Progress },
   'progress:set': { input: ProgressUpdate, output: Progress },
+  'auth:status': { input: NoInput, output: Connection },
+  'auth:login': { input: LoginRequest, output: Connection },
+  'auth:cancel': { input: NoInput, output: z.strictObject({ cancelled: z.boolean() }) },
+  'auth:refresh': { input: NoInput, output: Connection },
+  'auth:disconnect': { input: NoInput, output: Connection },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /**
@@ -30,6 +36,8 @@ export const contract = {
 export const events = {
   'settings:changed': Settings,
   'notices:changed': z.array(Notice),
+  /** The Facebook session changed: login, logout, expiry, or a token Meta refused. */
+  'auth:changed': Connection,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

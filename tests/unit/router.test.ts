@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../shared/model/settings';
 import { DEFAULT_PROGRESS } from '../../shared/model/progress';
+import { disconnected } from '../../shared/model/connection';
 import { createRouter, type Handlers, type Sender } from '../../main/ipc/router';
 import { createOriginCheck } from '../../main/ipc/sender';
 import { createMemoryLogger } from '../../main/node-adapters';
@@ -18,6 +19,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings:set': () => DEFAULT_SETTINGS,
     'progress:get': () => DEFAULT_PROGRESS,
     'progress:set': () => DEFAULT_PROGRESS,
+    'auth:status': () => disconnected('sandbox', false),
+    'auth:login': () => disconnected('sandbox', false),
+    'auth:cancel': () => ({ cancelled: false }),
+    'auth:refresh': () => disconnected('sandbox', false),
+    'auth:disconnect': () => disconnected('sandbox', false),
     ...overrides,
   };
 }

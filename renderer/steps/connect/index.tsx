@@ -1,11 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { StepPage } from '../../components/step-page';
+import { ConnectPanel } from './connect-panel';
 
 /**
- * The 'connect' step's page, loaded on demand.
+ * Step 2: log in with Facebook (real, in main's login window), then create the channel in CXone.
  *
- * Its guided tools come in a later release; the page is already real: title, why, state,
- * prerequisites and the footer that records progress.
+ * The CXone side of this step is done in CXone itself; the page says where.
  */
 export default function ConnectStep() {
-  return <StepPage id="connect" />;
+  const { t } = useTranslation();
+  return (
+    <StepPage id="connect" note={t('connect.cxonePart')}>
+      <ConnectPanel />
+    </StepPage>
+  );
 }

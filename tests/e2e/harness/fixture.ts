@@ -1,12 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import { events, type EventName } from '../../../shared/ipc/contract';
 import { createServices } from '../../../main/create-services';
 import { createRouter } from '../../../main/ipc/router';
 import { createOriginCheck } from '../../../main/ipc/sender';
 import { createNodeAdapters } from '../../../main/node-adapters';
+import { startSandbox, type Sandbox } from '../../../main/sandbox';
+import type { Cipher } from '../../../main/vault/cipher';
+import { createHarnessAuthWindow } from './auth-window';
 import { startStaticServer, type StaticServer } from './static-server';
 import { bridgeBundle, rendererDir } from './paths';
 
@@ -24,6 +28,34 @@ export interface Harness {
   restart(): Promise<void>;
   /** Problems the page reported: CSP violations, uncaught errors, console errors. */
   problems(): string[];
+  /** The Meta simulator this app talks to in sandbox mode (fresh for every test). */
+  readonly sandbox: Sandbox;
+  /** The login window the app opened (a page of the same browser), once it is open. */
+  loginWindow(): Promise<Page>;
+}
+
+/**
+ * AES-GCM with a key that lives as long as the test: stands in for the OS keychain, so the
+ * vault really writes ciphertext (the unit tests cover the no-encryption case).
+ */
+function testCipher(): Cipher {
+  const key = randomBytes(32);
+  return {
+    isAvailable: () => true,
+    backend: () => 'test-aes-gcm',
+    encrypt(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
+    },
+    decrypt(ciphertext) {
+      const bytes = Buffer.from(ciphertext);
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
 }
 
 interface WorkerFixtures {
@@ -57,8 +89,11 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
       const checked = events[event].parse(payload);
       void page.evaluate(([name, body]) => window.__harnessEmit(name as EventName, body), [event, checked] as const).catch(() => undefined);
     };
+    const sandbox = await startSandbox();
+    const authWindow = createHarnessAuthWindow(page.context());
+    const cipher = testCipher();
     const boot = () => {
-      const adapters = createNodeAdapters({ dataDir, locale: locale ?? 'en-US', emit });
+      const adapters = createNodeAdapters({ dataDir, locale: locale ?? 'en-US', emit, authWindow, cipher, sandboxOrigin: async () => sandbox.origin });
       const services = createServices(adapters);
       const router = createRouter({
         handlers: services.handlers,
@@ -96,9 +131,12 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
         await page.reload();
       },
       problems: () => [...problems],
+      sandbox,
+      loginWindow: () => authWindow.nextPage(),
     };
 
     await use(harness);
+    await sandbox.close();
 
     rmSync(dataDir, { recursive: true, force: true });
     expect(problems, 'the page reported errors or CSP violations').toEqual([]);

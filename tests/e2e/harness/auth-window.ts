@@ -1,0 +1,97 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { AuthWindow, AuthWindowRequest, AuthWindowResult } from '../../../main/auth/auth-window';
+import { matchesRedirect } from '../../../main/auth/redirect';
+
+export interface HarnessAuthWindow extends AuthWindow {
+  /** The login page the app opened next (or already has open). */
+  nextPage(): Promise<Page>;
+  /** How many times the app asked to clear the login partition. */
+  readonly cleared: string[];
+}
+
+function allowed(url: string, origins: readonly string[]): boolean {
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The login window for browser tests: a Playwright page in the same browser, watched the way
+ * the Electron adapter watches its window.
+ *
+ * Every navigation is fetched by the harness first; a redirect whose Location is the app's
+ * redirect URI ends the login with that URL (fragment included) and the page never loads it.
+ * Navigation outside the allowed origins is blocked; closing the page is "closed".
+ */
+export function createHarnessAuthWindow(context: BrowserContext): HarnessAuthWindow {
+  let current: Page | null = null;
+  const waiting: ((page: Page) => void)[] = [];
+  const cleared: string[] = [];
+
+  return {
+    cleared,
+    nextPage() {
+      if (current && !current.isClosed()) return Promise.resolve(current);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    async open(request: AuthWindowRequest) {
+      const page = await context.newPage();
+      current = page;
+      return new Promise<AuthWindowResult>((resolve) => {
+        let settled = false;
+        const finish = (result: AuthWindowResult) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          request.signal.removeEventListener('abort', onAbort);
+          if (current === page) current = null;
+          if (!page.isClosed()) void page.close().catch(() => undefined);
+          resolve(result);
+        };
+        const onAbort = () => finish({ kind: 'cancelled' });
+        const timer = setTimeout(() => finish({ kind: 'timeout' }), request.timeoutMs);
+        request.signal.addEventListener('abort', onAbort);
+        page.on('close', () => finish({ kind: 'closed' }));
+
+        void page
+          .route('**/*', async (route) => {
+            const url = route.request().url();
+            if (matchesRedirect(url, request.redirectUri)) {
+              // A client-side navigation straight to the redirect (no server hop).
+              await route.abort().catch(() => undefined);
+              return finish({ kind: 'redirect', url });
+            }
+            if (!allowed(url, request.allowedOrigins)) return route.abort('blockedbyclient').catch(() => undefined);
+            if (!route.request().isNavigationRequest()) return route.continue().catch(() => undefined);
+            let response;
+            try {
+              response = await route.fetch({ maxRedirects: 0 });
+            } catch {
+              await route.abort().catch(() => undefined);
+              return finish({ kind: 'network' });
+            }
+            const location = response.headers()['location'];
+            if (location) {
+              const target = new URL(location, url).href;
+              if (matchesRedirect(target, request.redirectUri)) {
+                await route.abort().catch(() => undefined);
+                return finish({ kind: 'redirect', url: target });
+              }
+            }
+            await route.fulfill({ response }).catch(() => undefined);
+          })
+          .then(() => page.goto(request.url))
+          .catch(() => {
+            if (!settled && !page.isClosed()) finish({ kind: 'network' });
+          });
+        waiting.splice(0).forEach((notify) => notify(page));
+      });
+    },
+    async clearPartition(partition) {
+      cleared.push(partition);
+      await context.clearCookies();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDialogUrl, createState } from '../../main/auth/dialog-url';
+import { createPkcePair, pkceChallenge } from '../../main/auth/pkce';
+import { matchesRedirect, parseRedirect } from '../../main/auth/redirect';
+import { createMemoryLogger } from '../../main/node-adapters';
+import type { Cipher } from '../../main/vault/cipher';
+import { createTokenVault, UNAVAILABLE_CIPHER, type StoredSession } from '../../main/vault/token-vault';
+
+const META_REDIRECT = 'https://www.facebook.com/connect/login_success.html';
+const base = { dialogBase: 'https://www.facebook.com', graphApiVersion: 'v26.0', clientId: '123456789012345', redirectUri: META_REDIRECT, state: 'abc' } as const;
+
+describe('login dialog URL', () => {
+  it('asks for the token flow, the three permissions, a popup and our state', () => {
+    const url = new URL(buildDialogUrl({ ...base, kind: 'login', scopes: ['business_management', 'whatsapp_business_management', 'whatsapp_business_messaging'] }));
+    expect(url.origin + url.pathname).toBe('https://www.facebook.com/v26.0/dialog/oauth');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: '123456789012345',
+      redirect_uri: META_REDIRECT,
+      state: 'abc',
+      response_type: 'token',
+      scope: 'business_management,whatsapp_business_management,whatsapp_business_messaging',
+      display: 'popup',
+    });
+  });
+
+  it('re-asks declined permissions with rerequest, and forces a new login for another account', () => {
+    expect(new URL(buildDialogUrl({ ...base, kind: 'rerequest', scopes: ['whatsapp_business_messaging'] })).searchParams.get('auth_type')).toBe('rerequest');
+    expect(new URL(buildDialogUrl({ ...base, kind: 'another-account', scopes: [] })).searchParams.get('auth_type')).toBe('reauthenticate');
+  });
+
+  it('sends a Login for Business configuration instead of scopes', () => {
+    const params = new URL(buildDialogUrl({ ...base, kind: 'login', scopes: ['business_management'], configId: '987654321' })).searchParams;
+    expect(params.get('config_id')).toBe('987654321');
+    expect(params.has('scope')).toBe(false);
+  });
+
+  it('uses the code flow with an S256 challenge when PKCE is on', () => {
+    const { verifier, challenge } = createPkcePair();
+    const params = new URL(buildDialogUrl({ ...base, kind: 'login', scopes: [], pkce: { challenge } })).searchParams;
+    expect(params.get('response_type')).toBe('code');
+    expect(params.get('code_challenge')).toBe(challenge);
+    expect(params.get('code_challenge_method')).toBe('S256');
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // RFC 7636 appendix B.
+    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+  });
+
+  it('makes a fresh 32-byte state every time', () => {
+    const states = new Set(Array.from({ length: 50 }, createState));
+    expect(states.size).toBe(50);
+    for (const state of states) expect(Buffer.from(state, 'base64url')).toHaveLength(32);
+  });
+});
+
+describe('redirect matching', () => {
+  it.each([
+    [`${META_REDIRECT}#access_token=x`, true],
+    [`${META_REDIRECT}?error=access_denied#_=_`, true],
+    ['https://www.facebook.com.evil.example/connect/login_success.html#access_token=x', false],
+    ['https://evil.example/connect/login_success.html', false],
+    ['http://www.facebook.com/connect/login_success.html', false],
+    ['https://www.facebook.com/', false],
+    ['https://www.facebook.com/v26.0/dialog/oauth?redirect_uri=https://www.facebook.com/connect/login_success.html', false],
+    ['https://www.facebook.com/connect/login_success.html.evil', false],
+    ['https://user@www.facebook.com/connect/login_success.html', false],
+    ['not a url', false],
+  ])('%s -> %s', (url, expected) => {
+    expect(matchesRedirect(url, META_REDIRECT)).toBe(expected);
+  });
+
+  it('does not let a root-path redirect match the pages in between', () => {
+    expect(matchesRedirect('https://www.facebook.com/login/device-based/regular/login/', 'https://www.facebook.com/')).toBe(false);
+    expect(matchesRedirect('https://www.facebook.com/#access_token=x', 'https://www.facebook.com/')).toBe(true);
+  });
+});
+
+describe('redirect parsing', () => {
+  const token = (fragment: string) => parseRedirect(`${META_REDIRECT}#${fragment}`, { expectedState: 'abc', flow: 'token' });
+
+  it('reads the token, its lifetime and the scopes from the fragment', () => {
+    expect(token('access_token=EAAx&expires_in=5183&state=abc&granted_scopes=a,b&denied_scopes=c')).toEqual({
+      kind: 'token',
+      accessToken: 'EAAx',
+      expiresIn: 5183,
+      grantedScopes: ['a', 'b'],
+      deniedScopes: ['c'],
+    });
+    expect(token('access_token=EAAx&expires_in=0&state=abc')).toMatchObject({ expiresIn: null });
+  });
+
+  it('reads an error before anything else, even without or with a wrong state', () => {
+    expect(parseRedirect(`${META_REDIRECT}?error=access_denied&error_code=200&error_reason=user_denied#_=_`, { expectedState: 'abc', flow: 'token' })).toMatchObject({ kind: 'error', code: 'auth.denied' });
+    expect(parseRedirect(`${META_REDIRECT}?error=server_error&state=zzz`, { expectedState: 'abc', flow: 'token' })).toMatchObject({ kind: 'error', code: 'auth.invalidRedirect' });
+  });
+
+  it('fails closed on a missing or different state', () => {
+    expect(token('access_token=EAAx')).toEqual({ kind: 'error', code: 'auth.stateMismatch' });
+    expect(token('access_token=EAAx&state=abd')).toEqual({ kind: 'error', code: 'auth.stateMismatch' });
+    expect(token('access_token=EAAx&state=abcd')).toEqual({ kind: 'error', code: 'auth.stateMismatch' });
+    expect(parseRedirect(`${META_REDIRECT}#access_token=EAAx&state=`, { expectedState: '', flow: 'token' })).toEqual({ kind: 'error', code: 'auth.stateMismatch' });
+  });
+
+  it('reads the code from the query in the code flow', () => {
+    expect(parseRedirect(`${META_REDIRECT}?code=AQB&state=abc#_=_`, { expectedState: 'abc', flow: 'code' })).toEqual({ kind: 'code', code: 'AQB' });
+    expect(parseRedirect(`${META_REDIRECT}?state=abc`, { expectedState: 'abc', flow: 'code' })).toEqual({ kind: 'error', code: 'auth.invalidRedirect' });
+  });
+
+  it('refuses a token flow answer without a token', () => {
+    expect(token('state=abc')).toEqual({ kind: 'error', code: 'auth.invalidRedirect' });
+  });
+});
+
+describe('token vault', () => {
+  const session: StoredSession = {
+    accessToken: 'EAAvaultTOKENvaluenotforfiles123456',
+    expiresAt: '2026-11-24T18:00:00.000Z',
+    userId: '10001',
+    userName: 'Camille Martin',
+    scopesGranted: ['business_management'],
+    scopesMissing: [],
+    mode: 'sandbox',
+  };
+  const xor: Cipher = {
+    isAvailable: () => true,
+    backend: () => 'xor',
+    encrypt: (text) => new Uint8Array(Buffer.from(text).map((byte) => byte ^ 0x21)),
+    decrypt: (bytes) => Buffer.from(bytes.map((byte) => byte ^ 0x21)).toString(),
+  };
+  const open = (cipher: Cipher, dir: string, notices: string[] = []) =>
+    createTokenVault({ cipher, filePath: join(dir, 'session.vault'), now: () => new Date('2026-11-24T12:00:00Z'), logger: createMemoryLogger(), report: (notice) => notices.push(notice.code) });
+
+  it('writes ciphertext only, in a file only the user can read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-vault-'));
+    open(xor, dir).save(session);
+    const raw = readFileSync(join(dir, 'session.vault'), 'utf8');
+    expect(raw).not.toContain(session.accessToken);
+    expect(JSON.parse(raw)).toMatchObject({ version: 1, backend: 'xor' });
+    if (process.platform !== 'win32') expect(statSync(join(dir, 'session.vault')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['session.vault']);
+    expect(open(xor, dir).load()).toEqual(session);
+  });
+
+  it('keeps the session in memory only when no encryption is available', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-vault-'));
+    const vault = open(UNAVAILABLE_CIPHER, dir);
+    vault.save(session);
+    expect(vault.remembered).toBe(false);
+    expect(vault.load()).toEqual(session);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('sets aside a file it cannot decrypt, or one from another backend, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-vault-'));
+    open(xor, dir).save(session);
+    const notices: string[] = [];
+    const other: Cipher = { ...xor, backend: () => 'dpapi' };
+    expect(open(other, dir, notices).load()).toBeNull();
+    expect(notices).toEqual(['vault.undecryptable']);
+    expect(readdirSync(dir)).toEqual(['session.vault.undecryptable-20261124T120000']);
+
+    writeFileSync(join(dir, 'session.vault'), '{not json');
+    chmodSync(join(dir, 'session.vault'), 0o600);
+    expect(open(xor, dir, notices).load()).toBeNull();
+    expect(notices).toHaveLength(2);
+    // Both bad files are kept, the second under a free name.
+    expect(readdirSync(dir).sort()).toEqual(['session.vault.undecryptable-20261124T120000', 'session.vault.undecryptable-20261124T120000-2']);
+  });
+
+  it('forgets everything on clear', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-vault-'));
+    const vault = open(xor, dir);
+    vault.save(session);
+    vault.clear();
+    expect(vault.load()).toBeNull();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
