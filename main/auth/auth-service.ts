@@ -121,16 +121,24 @@ export function createAuthService(deps: Deps): AuthService {
     if (parsed.kind === 'error') throw new AppError(parsed.code);
     if (parsed.kind === 'token') return { token: parsed.accessToken, expiresIn: parsed.expiresIn };
     // PKCE: the code is exchanged with the verifier and no secret (there is none in the app).
-    const exchange = graphFor(endpoints, () => 'pkce-exchange');
+    const form = new URLSearchParams({ client_id: endpoints.clientId, redirect_uri: endpoints.redirectUri, code: parsed.code, code_verifier: verifier ?? '' });
+    let text: string;
     try {
-      const answer = await exchange.post({
-        path: '/oauth/access_token',
-        form: { client_id: endpoints.clientId, redirect_uri: endpoints.redirectUri, code: parsed.code, code_verifier: verifier ?? '' },
-        schema: TokenAnswer,
+      const response = await deps.fetch(`${endpoints.graphBase}/${settings.get().graphApiVersion}/oauth/access_token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: form.toString(),
+        signal: AbortSignal.timeout(30_000),
       });
+      text = await response.text();
+    } catch {
+      throw new AppError('auth.network');
+    }
+    try {
+      const answer = TokenAnswer.parse(JSON.parse(text));
       return { token: answer.access_token, expiresIn: answer.expires_in ?? null };
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'meta.network') throw new AppError('auth.network');
+    } catch {
+      logger.warn('auth: the code exchange was refused');
       throw new AppError('auth.exchangeFailed');
     }
   }
