@@ -74,6 +74,31 @@ test.describe('the real app', () => {
     expect(app.windows()).toHaveLength(1);
   });
 
+  test('opens the Facebook login as a modal window on its own partition, without our preload', async () => {
+    await page.goto('app://renderer/index.html#/step/connect');
+    await page.getByRole('button', { name: 'Log in with Facebook' }).click();
+    await expect.poll(() => app.windows().length).toBe(2);
+    const login = await app.evaluate(({ BrowserWindow, session }) => {
+      const child = BrowserWindow.getAllWindows().find((window) => window.getParentWindow() !== null);
+      if (!child) return null;
+      return {
+        modal: child.isModal(),
+        ownPartition: child.webContents.session === session.fromPartition('persist:meta-login'),
+        notDefault: child.webContents.session !== session.defaultSession,
+        preloads: child.webContents.session.getPreloadScripts().length,
+        url: child.webContents.getURL(),
+      };
+    });
+    expect(login).toMatchObject({ modal: true, ownPartition: true, notDefault: true, preloads: 0 });
+    expect(login?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v26\.0\/dialog\/oauth\?/);
+    const dialog = app.windows().find((candidate) => candidate !== page);
+    const hasBridge = await dialog?.evaluate(() => 'setup' in window);
+    expect(hasBridge).toBe(false);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => app.windows().length).toBe(1);
+    await expect(page.getByText('Login was cancelled. Nothing was changed.')).toBeVisible();
+  });
+
   test('refuses a path outside the renderer folder', async () => {
     const status = await page.evaluate(async () => (await fetch('app://renderer/%2e%2e/main/index.js').catch(() => null))?.status ?? 0);
     expect([0, 404]).toContain(status);

@@ -25,6 +25,17 @@ for (const language of ['en', 'fr'] as const) {
         await app.page.evaluate(() => document.fonts.ready);
         await app.page.screenshot({ path: resolve(outDir, `${language}-${screen.name}.png`) });
       }
+
+      // Step 2 once connected to the sandbox, with one permission declined.
+      await app.open('#/step/connect');
+      await app.page.getByTestId('connect-panel').getByRole('button').first().click();
+      const login = await app.loginWindow();
+      await login.getByRole('button', { name: 'Log in as Camille Martin' }).click();
+      await login.getByRole('checkbox', { name: /whatsapp_business_messaging/ }).uncheck();
+      await login.screenshot({ path: resolve(outDir, 'sandbox-login-permissions.png') });
+      await login.getByRole('button', { name: 'Continue', exact: true }).click();
+      await expect(app.page.getByTestId('scopes-missing')).toContainText('whatsapp_business_messaging');
+      await app.page.screenshot({ path: resolve(outDir, `${language}-connect-connected.png`) });
     });
   });
 }
