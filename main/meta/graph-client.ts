@@ -56,13 +56,15 @@ export function graphError(status: number, body: GraphErrorBody | null, usage: s
   if (code !== null) params.graphCode = code;
   if (subcode !== null) params.subcode = subcode;
   if (typeof error?.fbtrace_id === 'string') params.traceId = error.fbtrace_id.slice(0, 64);
-  if (code === 190) return new AppError('auth.sessionExpired', params);
+  // 190: token expired or revoked; 102: the API session is no longer valid. Both mean log in again.
+  if (code === 190 || code === 102) return new AppError('auth.sessionExpired', params);
   if (code !== null && RATE_LIMIT_CODES.has(code)) {
     const minutes = estimatedWait(usage);
     if (minutes !== null) params.retryAfterMinutes = minutes;
     return new AppError('meta.rateLimited', params);
   }
-  if (error?.is_transient === true || code === 1 || code === 2 || status >= 500) return new AppError('meta.transient', params);
+  // 133004: WhatsApp server temporarily unavailable.
+  if (error?.is_transient === true || code === 1 || code === 2 || code === 133004 || status >= 500) return new AppError('meta.transient', params);
   if (code !== null && (PERMISSION_CODES.has(code) || (code >= 200 && code <= 299))) return new AppError('meta.permission', params);
   if (code === 100 || status === 400) return new AppError('meta.invalidRequest', params);
   return new AppError('meta.unknown', params);

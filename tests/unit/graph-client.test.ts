@@ -67,6 +67,8 @@ describe('Graph client', () => {
 
   it.each([
     [500, { error: { code: 2, is_transient: true, message: 'Service temporarily unavailable' } }, 'meta.transient'],
+    [400, { error: { code: 133004, message: 'Server temporarily unavailable' } }, 'meta.transient'],
+    [400, { error: { code: 102, message: 'Session key invalid or no longer valid' } }, 'auth.sessionExpired'],
     [403, { error: { code: 200, message: 'Permissions error' } }, 'meta.permission'],
     [400, { error: { code: 100, error_subcode: 2388001, message: 'already on WhatsApp' } }, 'meta.invalidRequest'],
     [400, { error: { code: 133016, message: 'register limit' } }, 'meta.invalidRequest'],
