@@ -1,5 +1,5 @@
 import { BrowserWindow, session } from 'electron';
-import type { AuthWindow, AuthWindowRequest, AuthWindowResult } from '../auth/auth-window';
+import { settleLogin, type AuthWindow, type AuthWindowRequest } from '../auth/auth-window';
 import { matchesRedirect } from '../auth/redirect';
 import type { Logger } from '../ports';
 import { redactText } from '../logging/redact';
@@ -29,43 +29,34 @@ function isAllowedOrigin(url: string, allowedOrigins: readonly string[]): boolea
 export function createElectronAuthWindow(options: { parent: () => BrowserWindow | null; title: string; logger: Logger }): AuthWindow {
   return {
     open(request: AuthWindowRequest) {
-      return new Promise<AuthWindowResult>((resolve) => {
-        const parent = options.parent();
-        const window = new BrowserWindow({ ...authWindowOptions({ partition: request.partition, title: options.title }), ...(parent ? { parent, modal: true } : {}) });
-        const contents = window.webContents;
-        let settled = false;
-        const finish = (result: AuthWindowResult) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          request.signal.removeEventListener('abort', onAbort);
-          if (!window.isDestroyed()) window.destroy();
-          options.logger.info('auth window: closed', { result: result.kind });
-          resolve(result);
-        };
-        const onAbort = () => finish({ kind: 'cancelled' });
-        const timer = setTimeout(() => finish({ kind: 'timeout' }), request.timeoutMs);
-        request.signal.addEventListener('abort', onAbort);
-        if (request.signal.aborted) return onAbort();
-
-        allowNavigation(contents, (url) => matchesRedirect(url, request.redirectUri) || isAllowedOrigin(url, request.allowedOrigins));
-        const catchRedirect = (event: { preventDefault(): void }, url: string) => {
-          if (!matchesRedirect(url, request.redirectUri)) return;
-          event.preventDefault();
-          finish({ kind: 'redirect', url });
-        };
-        contents.on('will-redirect', catchRedirect);
-        contents.on('will-navigate', catchRedirect);
-        contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
-          if (!isMainFrame || code === ERR_ABORTED) return;
-          options.logger.warn('auth window: page failed to load', { code, description, url: redactText(url) });
-          finish({ kind: 'network' });
-        });
-        window.once('ready-to-show', () => window.show());
-        window.on('closed', () => finish({ kind: 'closed' }));
-        options.logger.info('auth window: opening', { url: redactText(request.url) });
-        window.loadURL(request.url).catch(() => undefined);
+      const parent = options.parent();
+      const window = new BrowserWindow({ ...authWindowOptions({ partition: request.partition, title: options.title }), ...(parent ? { parent, modal: true } : {}) });
+      const contents = window.webContents;
+      const login = settleLogin(request, (result) => {
+        if (!window.isDestroyed()) window.destroy();
+        options.logger.info('auth window: closed', { result: result.kind });
       });
+      const finish = login.finish;
+      if (login.settled) return login.promise;
+
+      allowNavigation(contents, (url) => matchesRedirect(url, request.redirectUri) || isAllowedOrigin(url, request.allowedOrigins));
+      const catchRedirect = (event: { preventDefault(): void }, url: string) => {
+        if (!matchesRedirect(url, request.redirectUri)) return;
+        event.preventDefault();
+        finish({ kind: 'redirect', url });
+      };
+      contents.on('will-redirect', catchRedirect);
+      contents.on('will-navigate', catchRedirect);
+      contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+        if (!isMainFrame || code === ERR_ABORTED) return;
+        options.logger.warn('auth window: page failed to load', { code, description, url: redactText(url) });
+        finish({ kind: 'network' });
+      });
+      window.once('ready-to-show', () => window.show());
+      window.on('closed', () => finish({ kind: 'closed' }));
+      options.logger.info('auth window: opening', { url: redactText(request.url) });
+      window.loadURL(request.url).catch(() => undefined);
+      return login.promise;
     },
     async clearPartition(partition) {
       const target = session.fromPartition(partition);

@@ -35,3 +35,34 @@ export interface AuthWindow {
   /** Forgets cookies and storage of a login partition (Disconnect, another account). */
   clearPartition(partition: string): Promise<void>;
 }
+
+/**
+ * The bookkeeping every AuthWindow shares: the first outcome wins, the timeout and the Cancel
+ * signal end the login, and `close` runs once whatever ended it.
+ */
+export function settleLogin(request: AuthWindowRequest, close: (result: AuthWindowResult) => void): { promise: Promise<AuthWindowResult>; finish(result: AuthWindowResult): void; readonly settled: boolean } {
+  let settled = false;
+  let resolve: (result: AuthWindowResult) => void = () => undefined;
+  const promise = new Promise<AuthWindowResult>((done) => {
+    resolve = done;
+  });
+  const onAbort = () => finish({ kind: 'cancelled' });
+  const timer = setTimeout(() => finish({ kind: 'timeout' }), request.timeoutMs);
+  function finish(result: AuthWindowResult): void {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', onAbort);
+    close(result);
+    resolve(result);
+  }
+  request.signal.addEventListener('abort', onAbort);
+  if (request.signal.aborted) onAbort();
+  return {
+    promise,
+    finish,
+    get settled() {
+      return settled;
+    },
+  };
+}

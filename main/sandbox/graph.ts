@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Person, Phone, Token, Waba, World } from './world';
+import { pendingPhone, type Person, type Phone, type Token, type Waba, type World } from './world';
 
 /** An answer from the simulated Graph API. */
 export interface GraphAnswer {
@@ -184,23 +184,7 @@ function answerWaba(world: World, call: GraphCall, person: Person, waba: Waba, f
       return metaError(400, 100, 'Invalid parameter', { subcode: 2388001, title: 'Phone number already in use', userMessage: 'This phone number is already on a WhatsApp Business account.' });
     }
     const id = `4000000000${String(world.phones.length + 1).padStart(5, '0')}`;
-    world.phones.push({
-      id,
-      waba: waba.id,
-      display_phone_number: display,
-      verified_name: name,
-      name_status: 'PENDING_REVIEW',
-      status: 'PENDING',
-      quality_rating: 'NA',
-      messaging_limit_tier: 'TIER_250',
-      code_verification_status: 'NOT_VERIFIED',
-      platform_type: 'NOT_APPLICABLE',
-      pin: null,
-      lastCode: null,
-      wrongCodeAttempts: 0,
-      registerCalls: [],
-      profile: { about: '', address: '', description: '', email: '', websites: [], vertical: 'OTHER', profile_picture_url: '' },
-    });
+    world.phones.push(pendingPhone({ id, waba: waba.id, display_phone_number: display, verified_name: name }));
     return ok({ id });
   }
   if (second === 'message_templates' && method === 'GET') {

@@ -113,6 +113,24 @@ export function newCode(): string {
   return randomBytes(48).toString('base64url');
 }
 
+/** A number as Meta has it right after it was added: pending, not verified, not registered. */
+export function pendingPhone(fields: Pick<Phone, 'id' | 'waba' | 'display_phone_number' | 'verified_name'> & Partial<Phone>): Phone {
+  return {
+    name_status: 'PENDING_REVIEW',
+    status: 'PENDING',
+    quality_rating: 'NA',
+    messaging_limit_tier: 'TIER_250',
+    code_verification_status: 'NOT_VERIFIED',
+    platform_type: 'NOT_APPLICABLE',
+    pin: null,
+    lastCode: null,
+    wrongCodeAttempts: 0,
+    registerCalls: [],
+    profile: { about: '', address: '', description: '', email: '', websites: [], vertical: 'OTHER', profile_picture_url: '' },
+    ...fields,
+  };
+}
+
 const profile = (about: string): Phone['profile'] => ({
   about,
   address: '12 rue de la Paix, 75002 Paris',
@@ -178,23 +196,13 @@ export function seedWorld(): World {
         registerCalls: [],
         profile: profile('Contoso customer service, Monday to Friday 8:00-20:00.'),
       },
-      {
+      pendingPhone({
         id: '400000000000002',
         waba: '300000000000001',
         display_phone_number: '+33 1 84 88 00 42',
         verified_name: 'Contoso Ventes',
-        name_status: 'PENDING_REVIEW',
-        status: 'PENDING',
-        quality_rating: 'NA',
-        messaging_limit_tier: 'TIER_250',
-        code_verification_status: 'NOT_VERIFIED',
-        platform_type: 'NOT_APPLICABLE',
-        pin: null,
-        lastCode: null,
-        wrongCodeAttempts: 0,
-        registerCalls: [],
         profile: profile('Contoso sales.'),
-      },
+      }),
     ],
     templates: [
       {

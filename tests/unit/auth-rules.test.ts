@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { settleLogin } from '../../main/auth/auth-window';
 import { buildDialogUrl, createState } from '../../main/auth/dialog-url';
 import { createPkcePair, pkceChallenge } from '../../main/auth/pkce';
 import { matchesRedirect, parseRedirect } from '../../main/auth/redirect';
@@ -176,5 +177,26 @@ describe('token vault', () => {
     vault.clear();
     expect(vault.load()).toBeNull();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('login window bookkeeping', () => {
+  const request = (signal: AbortSignal, timeoutMs = 1000) => ({ url: 'x', redirectUri: 'y', allowedOrigins: [], partition: 'p', timeoutMs, signal });
+
+  it('keeps the first outcome and closes once', async () => {
+    const closed: string[] = [];
+    const login = settleLogin(request(new AbortController().signal), (result) => closed.push(result.kind));
+    login.finish({ kind: 'redirect', url: 'y#a' });
+    login.finish({ kind: 'closed' });
+    await expect(login.promise).resolves.toEqual({ kind: 'redirect', url: 'y#a' });
+    expect(closed).toEqual(['redirect']);
+    expect(login.settled).toBe(true);
+  });
+
+  it('ends on the timeout, and on Cancel even when cancelled before opening', async () => {
+    await expect(settleLogin(request(new AbortController().signal, 10), () => undefined).promise).resolves.toEqual({ kind: 'timeout' });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(settleLogin(request(controller.signal), () => undefined).promise).resolves.toEqual({ kind: 'cancelled' });
   });
 });

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { AuthWindow, AuthWindowRequest, AuthWindowResult } from '../../../main/auth/auth-window';
+import { settleLogin, type AuthWindow, type AuthWindowRequest } from '../../../main/auth/auth-window';
 import { matchesRedirect } from '../../../main/auth/redirect';
 
 export interface HarnessAuthWindow extends AuthWindow {
@@ -39,55 +39,46 @@ export function createHarnessAuthWindow(context: BrowserContext): HarnessAuthWin
     async open(request: AuthWindowRequest) {
       const page = await context.newPage();
       current = page;
-      return new Promise<AuthWindowResult>((resolve) => {
-        let settled = false;
-        const finish = (result: AuthWindowResult) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          request.signal.removeEventListener('abort', onAbort);
-          if (current === page) current = null;
-          if (!page.isClosed()) void page.close().catch(() => undefined);
-          resolve(result);
-        };
-        const onAbort = () => finish({ kind: 'cancelled' });
-        const timer = setTimeout(() => finish({ kind: 'timeout' }), request.timeoutMs);
-        request.signal.addEventListener('abort', onAbort);
-        page.on('close', () => finish({ kind: 'closed' }));
-
-        void page
-          .route('**/*', async (route) => {
-            const url = route.request().url();
-            if (matchesRedirect(url, request.redirectUri)) {
-              // A client-side navigation straight to the redirect (no server hop).
-              await route.abort().catch(() => undefined);
-              return finish({ kind: 'redirect', url });
-            }
-            if (!allowed(url, request.allowedOrigins)) return route.abort('blockedbyclient').catch(() => undefined);
-            if (!route.request().isNavigationRequest()) return route.continue().catch(() => undefined);
-            let response;
-            try {
-              response = await route.fetch({ maxRedirects: 0 });
-            } catch {
-              await route.abort().catch(() => undefined);
-              return finish({ kind: 'network' });
-            }
-            const location = response.headers()['location'];
-            if (location) {
-              const target = new URL(location, url).href;
-              if (matchesRedirect(target, request.redirectUri)) {
-                await route.abort().catch(() => undefined);
-                return finish({ kind: 'redirect', url: target });
-              }
-            }
-            await route.fulfill({ response }).catch(() => undefined);
-          })
-          .then(() => page.goto(request.url))
-          .catch(() => {
-            if (!settled && !page.isClosed()) finish({ kind: 'network' });
-          });
-        waiting.splice(0).forEach((notify) => notify(page));
+      const login = settleLogin(request, () => {
+        if (current === page) current = null;
+        if (!page.isClosed()) void page.close().catch(() => undefined);
       });
+      const finish = login.finish;
+      page.on('close', () => finish({ kind: 'closed' }));
+
+      void page
+        .route('**/*', async (route) => {
+          const url = route.request().url();
+          if (matchesRedirect(url, request.redirectUri)) {
+            // A client-side navigation straight to the redirect (no server hop).
+            await route.abort().catch(() => undefined);
+            return finish({ kind: 'redirect', url });
+          }
+          if (!allowed(url, request.allowedOrigins)) return route.abort('blockedbyclient').catch(() => undefined);
+          if (!route.request().isNavigationRequest()) return route.continue().catch(() => undefined);
+          let response;
+          try {
+            response = await route.fetch({ maxRedirects: 0 });
+          } catch {
+            await route.abort().catch(() => undefined);
+            return finish({ kind: 'network' });
+          }
+          const location = response.headers()['location'];
+          if (location) {
+            const target = new URL(location, url).href;
+            if (matchesRedirect(target, request.redirectUri)) {
+              await route.abort().catch(() => undefined);
+              return finish({ kind: 'redirect', url: target });
+            }
+          }
+          await route.fulfill({ response }).catch(() => undefined);
+        })
+        .then(() => page.goto(request.url))
+        .catch(() => {
+          if (!login.settled && !page.isClosed()) finish({ kind: 'network' });
+        });
+      waiting.splice(0).forEach((notify) => notify(page));
+      return login.promise;
     },
     async clearPartition(partition) {
       cleared.push(partition);
