@@ -32,8 +32,10 @@ function lockSession(target: Session): void {
  */
 export function hardenApp(logger: Logger): void {
   app.enableSandbox();
-  lockSession(session.defaultSession);
+  // Sessions exist only once the app is ready: the default one is locked then, every later one
+  // (the login window's partition) as it is created.
   app.on('session-created', lockSession);
+  void app.whenReady().then(() => lockSession(session.defaultSession));
 
   app.on('web-contents-created', (_event, contents) => {
     const guard = (event: { preventDefault(): void }, url: string) => {
