@@ -40,7 +40,38 @@ interface Options {
   onSessionExpired: (subcode: number | null) => void;
   logger: Logger;
   timeoutMs?: number;
+  /** Automatic retries of reads; see `retryDelay`. */
+  retry?: { attempts: number; baseMs: number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; random?: () => number };
 }
+
+/** Short throttles are waited out; anything longer is left to the admin (with the wait shown). */
+const MAX_AUTOMATIC_WAIT_MS = 60_000;
+
+/**
+ * How long to wait before retrying a read, or null not to retry.
+ *
+ * Only GETs are retried, and only on what Meta says is temporary (transient, 5xx, a network
+ * error, a throttle that lifts within a minute), with exponential backoff and full jitter.
+ * Writes (register, verify_code, POSTs in general) are never repeated behind the admin's back.
+ */
+export function retryDelay(error: AppError, attempt: number, baseMs: number, random: () => number): number | null {
+  if (error.code === 'meta.transient' || error.code === 'meta.network') return Math.round(random() * baseMs * 2 ** attempt);
+  if (error.code === 'meta.rateLimited') {
+    const minutes = typeof error.params.retryAfterMinutes === 'number' ? error.params.retryAfterMinutes : null;
+    if (minutes === null) return Math.round(baseMs * 2 ** attempt * (1 + random()));
+    return minutes * 60_000 <= MAX_AUTOMATIC_WAIT_MS ? minutes * 60_000 : null;
+  }
+  return null;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new AppError('meta.cancelled'));
+    });
+  });
 
 // Meta's throttling codes: app (4), user (17), page (32), custom (613), WhatsApp Business use
 // case (80007), and the Cloud API's rate limit (130429).
@@ -91,6 +122,20 @@ function estimatedWait(usage: string | null): number | null {
  */
 export function createGraphClient(options: Options): GraphClient {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const retry = { attempts: 3, baseMs: 500, sleep: defaultSleep, random: Math.random, ...options.retry };
+
+  async function withRetries<T>(method: 'GET' | 'POST' | 'DELETE', request: GraphRequest<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await call(method, request);
+      } catch (error) {
+        const delay = method === 'GET' && error instanceof AppError && attempt + 1 < retry.attempts ? retryDelay(error, attempt, retry.baseMs, retry.random) : null;
+        if (delay === null) throw error;
+        options.logger.info('graph: retrying a read', { path: request.path, attempt: attempt + 1, delayMs: delay });
+        await retry.sleep(delay, request.signal);
+      }
+    }
+  }
 
   async function call<T>(method: 'GET' | 'POST' | 'DELETE', request: GraphRequest<T>): Promise<T> {
     const token = options.token();
@@ -136,8 +181,8 @@ export function createGraphClient(options: Options): GraphClient {
   }
 
   return {
-    get: (request) => call('GET', request),
-    post: (request) => call('POST', request),
-    delete: (request) => call('DELETE', request),
+    get: (request) => withRetries('GET', request),
+    post: (request) => withRetries('POST', request),
+    delete: (request) => withRetries('DELETE', request),
   };
 }

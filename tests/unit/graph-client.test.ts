@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createGraphClient, type FetchLike } from '../../main/meta/graph-client';
+import { AppError } from '../../shared/errors';
+import { createGraphClient, retryDelay, type FetchLike } from '../../main/meta/graph-client';
 import { createMemoryLogger } from '../../main/node-adapters';
 
 const TOKEN = 'EAAGm0PX4ZCpsBAKZCZAZDsandboxtokenvalue1234';
@@ -11,6 +12,7 @@ function reply(status: number, body: string, headers: Record<string, string> = {
 
 function client(answer: FetchLike, token: string | null = TOKEN) {
   const calls: { url: string; init: Parameters<FetchLike>[1] }[] = [];
+  const slept: number[] = [];
   const expired: (number | null)[] = [];
   const logger = createMemoryLogger();
   const graph = createGraphClient({
@@ -23,8 +25,17 @@ function client(answer: FetchLike, token: string | null = TOKEN) {
     token: () => token,
     onSessionExpired: (subcode) => expired.push(subcode),
     logger,
+    retry: {
+      attempts: 3,
+      baseMs: 500,
+      random: () => 0.5,
+      sleep: async (ms, signal) => {
+        slept.push(ms);
+        if (signal?.aborted) throw new AppError('meta.cancelled');
+      },
+    },
   });
-  return { graph, calls, expired, logger };
+  return { graph, calls, expired, logger, slept };
 }
 
 const Me = z.object({ id: z.string(), name: z.string() });
@@ -112,5 +123,46 @@ describe('Graph client', () => {
     await graph.get({ path: '/me', schema: Me }).catch(() => undefined);
     expect(logger.lines().join('\n')).not.toContain(TOKEN);
     expect(logger.lines().join('\n')).toContain('graph: Meta refused a call');
+  });
+
+  it('retries a read after a transient failure, with backoff, and then succeeds', async () => {
+    let failures = 2;
+    const { graph, calls, slept } = client(async () => (failures-- > 0 ? reply(503, JSON.stringify({ error: { code: 2, is_transient: true, message: 'x' } })) : reply(200, '{"id":"1","name":"Camille"}')));
+    await expect(graph.get({ path: '/me', schema: Me })).resolves.toEqual({ id: '1', name: 'Camille' });
+    expect(calls).toHaveLength(3);
+    expect(slept).toEqual([250, 500]);
+  });
+
+  it('gives up after three attempts and reports the failure', async () => {
+    const { graph, calls } = client(async () => {
+      throw new TypeError('fetch failed');
+    });
+    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.network' });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('never repeats a write, such as register or verify_code', async () => {
+    const { graph, calls } = client(async () => reply(503, JSON.stringify({ error: { code: 2, is_transient: true, message: 'x' } })));
+    await expect(graph.post({ path: '/1/register', form: { pin: '123456' }, schema: Me })).rejects.toMatchObject({ code: 'meta.transient' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('waits out a throttle of a minute but leaves a longer one to the admin', () => {
+    const limited = (minutes?: number) => new AppError('meta.rateLimited', minutes === undefined ? {} : { retryAfterMinutes: minutes });
+    expect(retryDelay(limited(1), 0, 500, () => 0.5)).toBe(60_000);
+    expect(retryDelay(limited(12), 0, 500, () => 0.5)).toBeNull();
+    expect(retryDelay(limited(), 1, 500, () => 0.5)).toBe(1500);
+    expect(retryDelay(new AppError('meta.invalidRequest'), 0, 500, () => 0.5)).toBeNull();
+    expect(retryDelay(new AppError('auth.sessionExpired'), 0, 500, () => 0.5)).toBeNull();
+  });
+
+  it('stops retrying when the admin cancels', async () => {
+    const controller = new AbortController();
+    const { graph, calls } = client(async () => {
+      controller.abort();
+      return reply(503, JSON.stringify({ error: { code: 2, is_transient: true, message: 'x' } }));
+    });
+    await expect(graph.get({ path: '/me', schema: Me, signal: controller.signal })).rejects.toMatchObject({ code: 'meta.cancelled' });
+    expect(calls).toHaveLength(1);
   });
 });
