@@ -76,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
       cipher: createSafeStorageCipher(process.platform),
       // Chromium's network stack: the OS proxy settings and certificate store apply, as in a browser.
       fetch: (url, init) => net.fetch(url, init),
-      sandboxOrigin: async () => (await (sandbox ??= startSandbox())).origin,
+      sandboxOrigin: async () => (await (sandbox ??= startSandbox({ stateFile: join(dataDir, 'sandbox-state.json') }))).origin,
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
     for (const channel of CHANNELS) {

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { pendingPhone, type Person, type Phone, type Token, type Waba, type World } from './world';
+import { pendingPhone, tokenHash, type Person, type Phone, type Token, type Waba, type World } from './world';
 
 /** An answer from the simulated Graph API. */
 export interface GraphAnswer {
@@ -108,7 +108,7 @@ function phoneShape(phone: Phone): Record<string, unknown> {
  * limited to 10 calls per 72 hours, verification codes that can be wrong and lock.
  */
 export function answerGraph(world: World, call: GraphCall, faults: EndpointFaults): GraphAnswer {
-  const token: Token | undefined = call.token ? world.tokens.get(call.token) : undefined;
+  const token: Token | undefined = call.token ? world.tokens.get(tokenHash(call.token)) : undefined;
   if (!token) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
   if (token.invalid !== null) {
     const message = token.invalid === 463 ? 'Error validating access token: Session has expired.' : 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.';

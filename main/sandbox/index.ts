@@ -2,7 +2,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { answerGraph, metaError, type GraphAnswer } from './graph';
 import { choosePage, consentPage, continuePage, errorPage, phonePage, SANDBOX_CSS } from './pages';
-import { newCode, newToken, SANDBOX_SCOPES, seedWorld, type Person, type World } from './world';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileTimestamp, freePath } from '../persistence/versioned-document';
+import { newCode, newToken, restoreWorld, SANDBOX_SCOPES, seedWorld, serializeWorld, tokenHash, type Person, type World } from './world';
 
 export { SANDBOX_SCOPES } from './world';
 
@@ -43,6 +45,22 @@ interface Options {
   readonly now?: () => Date;
   /** Lifetime of the user tokens the dialog hands out; Meta's last a couple of hours. */
   readonly tokenLifetimeSeconds?: number;
+  /**
+   * Where the simulated Meta keeps its state between runs (the app passes a file in its data
+   * folder); without it every start begins from the seed, as the tests want.
+   */
+  readonly stateFile?: string;
+}
+
+/** Loads a saved sandbox; a file that cannot be read is kept aside and the seed is used. */
+function loadWorld(stateFile: string | undefined, now: () => Date): World {
+  if (!stateFile || !existsSync(stateFile)) return seedWorld();
+  try {
+    return restoreWorld(readFileSync(stateFile, 'utf8'));
+  } catch {
+    renameSync(stateFile, freePath(`${stateFile}.corrupt-${fileTimestamp(now())}`));
+    return seedWorld();
+  }
 }
 
 const SANDBOX_APP_NAME = 'WhatsApp Channel Setup Assistant';
@@ -126,8 +144,14 @@ function readDialog(query: string, origin: string): DialogRequest | { problem: s
  * bodies, and a fault switchboard reproduces what goes wrong with the real thing.
  */
 export async function startSandbox(options: Options = {}): Promise<Sandbox> {
-  const world = seedWorld();
   const now = options.now ?? (() => new Date());
+  const world = loadWorld(options.stateFile, now);
+  const save = () => {
+    if (!options.stateFile) return;
+    const temporary = `${options.stateFile}.tmp`;
+    writeFileSync(temporary, serializeWorld(world));
+    renameSync(temporary, options.stateFile);
+  };
   const tokenLifetime = (options.tokenLifetimeSeconds ?? 7200) * 1000;
   let armed: { kind: FaultKind; sticky: boolean; delayMs: number; minutes: number }[] = [];
   let origin = '';
@@ -141,8 +165,14 @@ export async function startSandbox(options: Options = {}): Promise<Sandbox> {
   };
 
   const faults: FaultSwitchboard = {
-    expireTokens: () => world.tokens.forEach((token) => (token.invalid = 463)),
-    revokeTokens: () => world.tokens.forEach((token) => (token.invalid = 460)),
+    expireTokens: () => {
+      world.tokens.forEach((token) => (token.invalid = 463));
+      save();
+    },
+    revokeTokens: () => {
+      world.tokens.forEach((token) => (token.invalid = 460));
+      save();
+    },
     arm: (kind, fault = {}) => armed.push({ kind, sticky: fault.sticky ?? false, delayMs: fault.delayMs ?? 2000, minutes: fault.minutes ?? 5 }),
     reset: () => {
       armed = [];
@@ -186,7 +216,7 @@ export async function startSandbox(options: Options = {}): Promise<Sandbox> {
       return redirectTo(response, `${dialog.redirectUri}?${params}#_=_`, setCookie);
     }
     const value = newToken();
-    world.tokens.set(value, { value, person: person.id, expiresAt: new Date(now().getTime() + tokenLifetime), invalid: null });
+    world.tokens.set(tokenHash(value), { person: person.id, expiresAt: new Date(now().getTime() + tokenLifetime), invalid: null });
     const params = new URLSearchParams({
       access_token: value,
       data_access_expiration_time: String(Math.floor(now().getTime() / 1000) + 90 * 86400),
@@ -248,7 +278,7 @@ export async function startSandbox(options: Options = {}): Promise<Sandbox> {
     code.used = true;
     if (!verifier || expected.length !== actual.length || !timingSafeEqual(expected, actual)) return metaError(400, 100, 'Invalid code verifier.', { subcode: 36008 });
     const value = newToken();
-    world.tokens.set(value, { value, person: code.person, expiresAt: new Date(now().getTime() + tokenLifetime), invalid: null });
+    world.tokens.set(tokenHash(value), { person: code.person, expiresAt: new Date(now().getTime() + tokenLifetime), invalid: null });
     return { status: 200, body: { access_token: value, token_type: 'bearer', expires_in: Math.floor(tokenLifetime / 1000) } };
   }
 
@@ -327,6 +357,8 @@ export async function startSandbox(options: Options = {}): Promise<Sandbox> {
   }
 
   const server = createServer((request, response) => {
+    // Anything but a read may have changed the simulated Meta: keep it for the next start.
+    if (request.method !== 'GET' && request.method !== 'HEAD') response.once('finish', save);
     route(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify(metaError(500, 1, 'An unknown error occurred').body));

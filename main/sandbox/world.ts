@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import * as z from 'zod';
 
 /**
  * The sandbox's simulated Meta: people, business portfolios, WhatsApp Business Accounts,
@@ -77,8 +78,8 @@ export interface Template {
   readonly components: readonly Record<string, unknown>[];
 }
 
+/** A token the dialog handed out, known by its hash: the sandbox never keeps the token itself. */
 export interface Token {
-  readonly value: string;
   readonly person: string;
   readonly expiresAt: Date;
   /** Set by the fault switchboard or by DELETE /me/permissions: Meta's 190 subcode. */
@@ -100,8 +101,14 @@ export interface World {
   readonly wabas: Waba[];
   readonly phones: Phone[];
   readonly templates: Template[];
+  /** Keyed by tokenHash(token). */
   readonly tokens: Map<string, Token>;
   readonly codes: Map<string, PendingCode>;
+}
+
+/** How the sandbox recognises a token without storing it (the way a real server would). */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** Meta-looking opaque strings: tokens start with EAA, codes are long base64url. */
@@ -264,4 +271,68 @@ export function seedWorld(): World {
     tokens: new Map(),
     codes: new Map(),
   };
+}
+
+const SavedDate = z.iso.datetime().transform((value) => new Date(value));
+const SavedWorld = z.object({
+  version: z.literal(1),
+  people: z.array(z.object({ id: z.string(), permissions: z.array(z.tuple([z.string(), z.enum(['granted', 'declined'])])) })),
+  wabas: z.array(z.object({ id: z.string(), subscribed: z.boolean() })),
+  phones: z.array(
+    z.object({
+      id: z.string(),
+      waba: z.string(),
+      display_phone_number: z.string(),
+      verified_name: z.string(),
+      name_status: z.enum(['APPROVED', 'PENDING_REVIEW', 'DECLINED', 'AVAILABLE_WITHOUT_REVIEW', 'EXPIRED', 'NONE']),
+      status: z.enum(['CONNECTED', 'PENDING', 'DISCONNECTED']),
+      quality_rating: z.enum(['GREEN', 'YELLOW', 'RED', 'NA']),
+      messaging_limit_tier: z.string(),
+      code_verification_status: z.enum(['VERIFIED', 'NOT_VERIFIED', 'EXPIRED']),
+      platform_type: z.enum(['CLOUD_API', 'NOT_APPLICABLE']),
+      pin: z.string().nullable(),
+      lastCode: z.object({ code: z.string(), method: z.enum(['SMS', 'VOICE']), sentAt: SavedDate }).nullable(),
+      wrongCodeAttempts: z.number(),
+      registerCalls: z.array(SavedDate),
+      profile: z.object({
+        about: z.string(),
+        address: z.string(),
+        description: z.string(),
+        email: z.string(),
+        websites: z.array(z.string()),
+        vertical: z.string(),
+        profile_picture_url: z.string(),
+      }),
+    }),
+  ),
+  tokens: z.array(z.tuple([z.string().regex(/^[0-9a-f]{64}$/), z.object({ person: z.string(), expiresAt: SavedDate, invalid: z.number().nullable() })])),
+});
+
+/**
+ * The sandbox's state as JSON, so a demo survives a restart of the app: permissions given,
+ * numbers added and verified, sessions still valid. Tokens appear only as hashes; one-time
+ * login codes (valid ten minutes) are not kept.
+ */
+export function serializeWorld(world: World): string {
+  return JSON.stringify({
+    version: 1,
+    people: world.people.map((person) => ({ id: person.id, permissions: [...person.permissions] })),
+    wabas: world.wabas.map((waba) => ({ id: waba.id, subscribed: waba.subscribed })),
+    phones: world.phones,
+    tokens: [...world.tokens],
+  });
+}
+
+/** A seeded world with a saved state laid over it; throws when the text is not a saved state. */
+export function restoreWorld(text: string): World {
+  const saved = SavedWorld.parse(JSON.parse(text));
+  const world = seedWorld();
+  for (const person of world.people) {
+    const kept = saved.people.find((candidate) => candidate.id === person.id);
+    for (const [scope, status] of kept?.permissions ?? []) person.permissions.set(scope, status);
+  }
+  for (const waba of world.wabas) waba.subscribed = saved.wabas.find((candidate) => candidate.id === waba.id)?.subscribed ?? waba.subscribed;
+  world.phones.splice(0, world.phones.length, ...saved.phones);
+  for (const [hash, token] of saved.tokens) world.tokens.set(hash, token);
+  return world;
 }

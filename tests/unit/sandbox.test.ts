@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../main/sandbox';
@@ -359,5 +362,34 @@ describe('sandbox answers against Meta\'s contract', () => {
     const schema = successSchema(doc!, '/{Version}/{WABA-ID}/phone_numbers', 'get');
     expect(validate({ data: [{ id: 1 }] }, schema!, doc!)).toEqual(expect.arrayContaining(['$.data[0].id: expected a string', '$.data[0].display_phone_number: required']));
     expect(validate({ data: [{ id: '1', display_phone_number: '+1', status: 'BOGUS' }] }, schema!, doc!)).toEqual([expect.stringContaining('"BOGUS" not in')]);
+  });
+});
+
+describe('sandbox state between runs', () => {
+  it('keeps sessions, permissions and numbers across a restart, without storing the token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-sandbox-'));
+    const stateFile = join(dir, 'sandbox-state.json');
+    await sandbox.close();
+    sandbox = await startSandbox({ stateFile });
+    const token = await tokenFor(['business_management', 'whatsapp_business_management']);
+    await graph(token, '/300000000000001/phone_numbers', { method: 'POST', form: { cc: '33', phone_number: '611112222', verified_name: 'Contoso Help' } });
+    await sandbox.close();
+
+    expect(readFileSync(stateFile, 'utf8')).not.toContain(token);
+    sandbox = await startSandbox({ stateFile });
+    expect((await graph(token, '/me')).body).toMatchObject({ name: 'Camille Martin' });
+    expect((await graph(token, '/me/permissions')).body.data).toContainEqual({ permission: 'whatsapp_business_messaging', status: 'declined' });
+    expect((await graph(token, '/300000000000001/phone_numbers')).body.data).toHaveLength(3);
+  });
+
+  it('sets an unreadable state file aside and starts from the seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-sandbox-'));
+    const stateFile = join(dir, 'sandbox-state.json');
+    writeFileSync(stateFile, '{"version": 1, "people": [');
+    await sandbox.close();
+    sandbox = await startSandbox({ stateFile });
+    expect(readdirSync(dir).some((name) => name.startsWith('sandbox-state.json.corrupt-'))).toBe(true);
+    const token = await tokenFor();
+    expect((await graph(token, '/300000000000001/phone_numbers')).body.data).toHaveLength(2);
   });
 });
