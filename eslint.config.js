@@ -5,6 +5,9 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'zlib'];
 
+/** main/'s floors above the platform: areas, the IPC router, the composition root, the shell. */
+const AREAS = ['app', 'core', 'ipc', 'system', 'settings', 'workspace', 'operations', 'meta', 'simulators', 'drafts', 'cxone', 'status'];
+
 /** Layers by runtime: shared <- main <- main/app; renderer sees shared only. */
 const restrict = (patterns) => ['error', { patterns }];
 
@@ -39,6 +42,31 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         { group: ['electron', 'electron/*', 'electron-store', 'electron-log', 'electron-log/*'], message: 'Only main/app/ may import electron: put an adapter behind a port there.' },
         { group: ['**/renderer/**', '**/preload/**'], message: 'main/ must not import renderer or preload code.' },
+      ]),
+    },
+  },
+  {
+    // The ground floor: ports, persistence, http, secrets, logging, security. It knows no area.
+    files: ['main/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*', 'electron-store', 'electron-log', 'electron-log/*'], message: 'Only main/app/ may import electron: put an adapter behind a port there.' },
+        {
+          group: AREAS.flatMap((area) => [`../${area}`, `../${area}/*`, `../../${area}`, `../../${area}/*`]),
+          message: 'main/platform/ is the ground floor: it imports only platform pieces and shared/, never an area or the composition root.',
+        },
+      ]),
+    },
+  },
+  {
+    // Areas never reach the composition root: it imports them, not the other way round.
+    files: ['main/**/*.ts'],
+    ignores: ['main/app/**', 'main/core/**', 'main/platform/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'electron/*', 'electron-store', 'electron-log', 'electron-log/*'], message: 'Only main/app/ may import electron: put an adapter behind a port there.' },
+        { group: ['**/renderer/**', '**/preload/**'], message: 'main/ must not import renderer or preload code.' },
+        { group: ['**/core/create-services', '**/core/node-adapters'], message: 'Areas never import the composition root or its Node adapters; take what you need as a dependency.' },
       ]),
     },
   },

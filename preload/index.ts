@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isChannel, isEventName, type EventName } from '../shared/ipc/contract';
+import { isChannel, isEventName, type EventName } from '../shared/ipc/contract/index';
 import { createApi } from '../shared/ipc/create-api';
 
 /**

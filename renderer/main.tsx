@@ -7,7 +7,7 @@ import { App } from './components/app';
 import { startI18n } from './i18n/i18n';
 import { parseHash } from './routing/hash-route';
 import { loadStores } from './state/boot';
-import { useProgressStore } from './state/progress-store';
+import { useWorkspaceStore } from './state/workspace-store';
 import { pageFor } from './steps/registry';
 import { createStylesRenderer } from './styles-renderer';
 
@@ -20,7 +20,7 @@ const stylesRenderer = createStylesRenderer(document);
 const linked = parseHash(window.location.hash);
 const linkedPage = linked ? pageFor(linked).preload() : null;
 void loadStores().then(async ({ language, error }) => {
-  const landing = linked ?? { kind: 'step' as const, id: useProgressStore.getState().progress?.currentStep ?? 'requirements' };
+  const landing = linked ?? { kind: 'step' as const, id: useWorkspaceStore.getState().progress?.currentStep ?? 'requirements' };
   // A chunk that fails to load never blocks boot: the page asks for it again when it renders.
   await (linkedPage ?? pageFor(landing).preload()).catch(() => undefined);
   startI18n(language);

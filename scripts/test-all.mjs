@@ -18,7 +18,7 @@ const hasDisplay = Boolean(process.env.DISPLAY) || process.platform !== 'linux';
 const xvfb = !hasDisplay && existsSync('/usr/bin/xvfb-run') ? ['/usr/bin/xvfb-run', '-a'] : [];
 
 const steps = [
-  { name: 'typecheck', cmd: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck', cmd: [process.execPath, 'scripts/typecheck.mjs'] },
   { name: 'lint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
   { name: 'unit', cmd: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile=${resolve(results, 'unit.json')}`] },
   { name: 'build', cmd: [bin('electron-vite'), 'build'] },

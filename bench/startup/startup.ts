@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { createServices } from '../../main/create-services';
+import { createServices } from '../../main/core/create-services';
 import { createRouter } from '../../main/ipc/router';
 import { createOriginCheck } from '../../main/ipc/sender';
-import { createNodeAdapters } from '../../main/node-adapters';
+import { createNodeAdapters } from '../../main/core/node-adapters';
 import { startStaticServer } from '../../tests/e2e/harness/static-server';
 import { CHROMIUM_ARGS, bridgeBundle, chromiumExecutable, rendererDir, repoRoot } from '../../tests/e2e/harness/paths';
 

@@ -1,9 +1,9 @@
 import { safeStorage } from 'electron';
 import log from 'electron-log/main';
 import Store from 'electron-store';
-import type { Logger, OpenStoreFile, StoreFile } from '../ports';
-import type { Cipher } from '../vault/cipher';
-import { redact, redactText } from '../logging/redact';
+import type { Logger, OpenStoreFile, StoreFile } from '../platform/ports';
+import type { Cipher } from '../platform/secrets/cipher';
+import { redact, redactText } from '../platform/logging/redact';
 
 /**
  * Store files on electron-store, in the app's data folder.

@@ -1,7 +1,7 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
-import type { Logger } from '../ports';
-import { isAllowedExternalUrl } from '../security/external-links';
-import { redactText } from '../logging/redact';
+import type { Logger } from '../platform/ports';
+import { isAllowedExternalUrl } from '../platform/security/external-links';
+import { redactText } from '../platform/logging/redact';
 
 /**
  * Navigation rules for windows that may leave their first page (the login window).

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, shell } from 'electron';
-import { CHANNELS, events, type EventName, type EventPayload } from '../../shared/ipc/contract';
-import { createServices } from '../create-services';
+import { CHANNELS, events, type EventName, type EventPayload } from '../../shared/ipc/contract/index';
+import { createServices } from '../core/create-services';
 import { createRouter } from '../ipc/router';
 import { createOriginCheck } from '../ipc/sender';
-import { isAllowedExternalUrl } from '../security/external-links';
-import { APP_ORIGIN } from '../security/protocol-path';
-import { mainWindowOptions } from '../security/window-options';
+import { isAllowedExternalUrl } from '../platform/security/external-links';
+import { APP_ORIGIN } from '../platform/security/protocol-path';
+import { mainWindowOptions } from '../platform/security/window-options';
 import { createElectronLogger, createElectronStoreOpener, createSafeStorageCipher } from './adapters';
-import { createElectronAuthWindow } from './auth-window';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { createElectronLoginWindow } from './meta-login-window';
+import { startMetaSimulator, type MetaSimulator } from '../simulators/meta';
 import { hardenApp } from './hardening';
 import { registerAppScheme, serveRenderer } from './protocol';
 
@@ -55,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // The Meta simulator runs only once sandbox mode is used, on 127.0.0.1 and a random port.
-  let sandbox: Promise<Sandbox> | null = null;
+  let sandbox: Promise<MetaSimulator> | null = null;
   app.on('will-quit', () => {
     void sandbox?.then((running) => running.close());
   });
@@ -72,11 +72,16 @@ if (!app.requestSingleInstanceLock()) {
         if (isAllowedExternalUrl(url)) await shell.openExternal(url);
       },
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale() },
-      authWindow: createElectronAuthWindow({ parent: () => mainWindow, title: 'Facebook', logger }),
+      loginWindow: createElectronLoginWindow({ parent: () => mainWindow, title: 'Facebook', logger }),
       cipher: createSafeStorageCipher(process.platform),
       // Chromium's network stack: the OS proxy settings and certificate store apply, as in a browser.
       fetch: (url, init) => net.fetch(url, init),
-      sandboxOrigin: async () => (await (sandbox ??= startSandbox({ stateFile: join(dataDir, 'sandbox-state.json') }))).origin,
+      metaSimulator: () => (sandbox ??= startMetaSimulator({ stateFile: join(dataDir, 'sandbox-state.json') })),
+      openLoopback: async (url) => {
+        // SECURITY: only the simulator's own pages, on the loopback address it listens on.
+        const running = await sandbox;
+        if (running && new URL(url).origin === running.origin) await shell.openExternal(url);
+      },
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
     for (const channel of CHANNELS) {

@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { APP_SCHEME, loadRendererAsset } from '../security/protocol-path';
+import { APP_SCHEME, loadRendererAsset } from '../platform/security/protocol-path';
 
 /** Must run before `app.whenReady()`: app:// behaves like https (secure context, fetch, CSP). */
 export function registerAppScheme(): void {

@@ -1,14 +1,22 @@
 import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
-import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/errors/index';
+import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/ipc/contract/index';
 import type { IpcResult } from '../../shared/ipc/result';
-import type { Logger } from '../ports';
-import { redact } from '../logging/redact';
+import type { Logger } from '../platform/ports';
+import { redact } from '../platform/logging/redact';
 
 /** One handler per contract channel; the compiler refuses a missing one. */
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
+
+/**
+ * The handlers of one area's calls (`meta` -> every `meta:*` channel).
+ *
+ * Each area builds its own in `main/<area>/handlers.ts`; the composition root only spreads
+ * them into one table, and the `Handlers` type refuses a table with a call missing.
+ */
+export type AreaHandlers<A extends string> = Pick<Handlers, Extract<Channel, `${A}:${string}`>>;
 
 /** Who sent an IPC message: the frame's URL and whether it is the window's main frame. */
 export interface Sender {

@@ -1,14 +1,22 @@
-import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Settings20Regular } from '@fluentui/react-icons/svg/settings';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../shared/errors';
-import { effectiveMode } from '../../shared/model/settings';
+import type { AppErrorShape } from '../../shared/errors/index';
+import { effectiveMode } from '../../shared/model/settings/settings';
 import { hashFor } from '../routing/hash-route';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useSettingsStore } from '../state/settings-store';
 import { ErrorBar } from './error-bar';
 import { LanguageSwitch } from './language-switch';
+import { WorkspaceSwitcher } from './workspace-switcher';
+import { call, setupApi } from '../state/ipc';
+
+/** Opens a page of the local Meta simulator in the browser; the error (or null) to show. */
+async function openSimulatorPage(page: 'phone' | 'faults'): Promise<AppErrorShape | null> {
+  const result = await call(() => setupApi().app.openSimulatorPage({ page }));
+  return result.ok ? null : result.error;
+}
 
 const useStyles = makeStyles({
   header: {
@@ -51,6 +59,7 @@ export function AppHeader({ onSettings }: { onSettings: boolean }) {
         <Text as="span" weight="semibold" size={400}>
           {t('app.productName')}
         </Text>
+        <WorkspaceSwitcher />
         {mode === 'sandbox' ? (
           <Badge appearance="filled" color="warning" size="large" className={styles.sandboxBadge} data-testid="sandbox-badge">
             {t('header.sandboxBadge')}
@@ -78,6 +87,13 @@ export function AppHeader({ onSettings }: { onSettings: boolean }) {
             <MessageBarTitle>{t('header.sandboxBadge')}</MessageBarTitle>
             {t('header.sandboxBanner')} <Link href={hashFor({ kind: 'settings' })}>{t('header.sandboxBannerLink')}</Link>
           </MessageBarBody>
+          <MessageBarActions>
+            {(['phone', 'faults'] as const).map((page) => (
+              <Button key={page} size="small" onClick={() => void openSimulatorPage(page).then(setLanguageError)} data-testid={`simulator-${page}`}>
+                {t(page === 'phone' ? 'header.sandboxPhonePage' : 'header.sandboxFaultsPage')}
+              </Button>
+            ))}
+          </MessageBarActions>
         </MessageBar>
       )}
       {languageError && <ErrorBar error={languageError} />}

@@ -1,7 +1,7 @@
 import { Button, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../shared/errors';
+import type { AppErrorShape } from '../../shared/errors/index';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useSettingsStore } from '../state/settings-store';
 import { ErrorBar } from './error-bar';

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../shared/errors';
+import type { AppErrorShape } from '../../shared/errors/index';
 
 /**
  * A failed call, translated from its code.

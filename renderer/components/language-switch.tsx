@@ -1,8 +1,8 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../shared/model/settings';
+import { LANGUAGES, type Language } from '../../shared/model/settings/settings';
 import { useSettingsStore } from '../state/settings-store';
-import type { AppErrorShape } from '../../shared/errors';
+import type { AppErrorShape } from '../../shared/errors/index';
 
 const useStyles = makeStyles({
   group: { display: 'flex', gap: tokens.spacingHorizontalXXS },

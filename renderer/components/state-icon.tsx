@@ -3,7 +3,7 @@ import { CheckmarkCircle20Filled } from '@fluentui/react-icons/svg/checkmark-cir
 import { Circle20Regular } from '@fluentui/react-icons/svg/circle';
 import { CircleHalfFill20Regular } from '@fluentui/react-icons/svg/circle-half-fill';
 import { ArrowRedo20Regular } from '@fluentui/react-icons/svg/arrow-redo';
-import { Warning20Regular } from '@fluentui/react-icons/svg/warning';
+import { Clock20Regular } from '@fluentui/react-icons/svg/clock';
 import type { StepStatus } from '../../shared/steps';
 
 const useStyles = makeStyles({
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   in_progress: { color: tokens.colorBrandForeground1 },
   not_started: { color: tokens.colorNeutralForeground3 },
   skipped: { color: tokens.colorNeutralForeground3 },
-  blocked: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  waiting: { color: tokens.colorNeutralForeground3 },
   icon: {
     flexShrink: 0,
     // Forced colors: system text colour, so the shape (not the hue) carries the meaning.
@@ -35,8 +35,8 @@ export function StateIcon({ state }: { state: StepStatus['state'] }) {
       return <CircleHalfFill20Regular aria-hidden className={className} />;
     case 'skipped':
       return <ArrowRedo20Regular aria-hidden className={className} />;
-    case 'blocked':
-      return <Warning20Regular aria-hidden className={className} />;
+    case 'waiting':
+      return <Clock20Regular aria-hidden className={className} />;
     default:
       return <Circle20Regular aria-hidden className={className} />;
   }

@@ -1,14 +1,17 @@
-import { Badge, Button, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular } from '@fluentui/react-icons/svg/arrow-left';
 import { ArrowRight20Regular } from '@fluentui/react-icons/svg/arrow-right';
 import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../shared/errors';
-import { STEPS, stepDefinition, type RecordedStepState, type StepId } from '../../shared/steps';
+import type { AppErrorShape } from '../../shared/errors/index';
+import { STEPS, isSkippable, stepDefinition, type RecordedStepState, type StepId } from '../../shared/steps';
 import { hashFor, navigate } from '../routing/hash-route';
-import { useProgressStore } from '../state/progress-store';
+import { useWorkspaceStore } from '../state/workspace-store';
+import { Checklist } from './checklist';
+import { CompletionBlockers, useCompletionBlockers } from './completion';
 import { ErrorBar } from './error-bar';
 import { PageHeading } from './page-heading';
+import { STEP_CONTENT_ID } from './skip-target';
 import { StateIcon } from './state-icon';
 import { useStepStatus } from './step-status';
 
@@ -20,6 +23,7 @@ const useStyles = makeStyles({
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  waiting: { margin: 0, color: tokens.colorNeutralForeground2 },
   work: {
     padding: tokens.spacingHorizontalL,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -40,35 +44,47 @@ const useStyles = makeStyles({
   live: { minHeight: tokens.lineHeightBase300 },
 });
 
+
 /**
- * The frame every step page shares: title, why, state, the work itself, and the footer.
+ * The frame every step page shares: title, why, state, the step's tools, the manual's
+ * checklist, what still stands in the way, and the footer.
  *
  * Steps whose prerequisites are missing stay open (the manual's order is advice, not a lock)
- * but say what is missing and link there. Every change of state goes through main and is
- * persisted before the page shows it.
+ * and say calmly what they wait for. Mark done asks main, which refuses while the step's
+ * completion rule does not hold; the same rule lists the reasons here beforehand, and an
+ * accepted Mark done moves on to the next step.
  */
-export function StepPage({ id, children, note }: { id: StepId; children?: ReactNode; note?: ReactNode }) {
-  const { t } = useTranslation();
+export function StepPage({ id, children }: { id: StepId; children?: ReactNode }) {
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const step = stepDefinition(id);
   const status = useStepStatus(id);
-  const record = useProgressStore((state) => state.record);
+  const blockers = useCompletionBlockers(id);
+  const record = useWorkspaceStore((state) => state.record);
   const [saving, setSaving] = useState<RecordedStepState | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [refused, setRefused] = useState(false);
+  const [announcement, setAnnouncement] = useState<{ state: RecordedStepState } | null>(null);
   const index = STEPS.findIndex((candidate) => candidate.id === id);
   const previous = STEPS[index - 1];
   const next = STEPS[index + 1];
   const headingId = `step-heading-${id}`;
+  const advice = i18n.exists(`steps.${id}.advice`) ? t(`steps.${id}.advice`) : null;
 
   async function mark(state: RecordedStepState): Promise<void> {
     setSaving(state);
-    setAnnouncement('');
+    setAnnouncement(null);
     const result = await record(id, state);
     setSaving(null);
     if (result.ok) {
       setError(null);
-      setAnnouncement(t('step.updated', { state: t(`state.${state}`) }));
+      setRefused(false);
+      setAnnouncement({ state });
+      if (state === 'done' && next) navigate({ kind: 'step', id: next.id });
+    } else if (result.error.code === 'workspace.notComplete') {
+      // The reasons are listed below from the same rule main applied; no generic error bar.
+      setError(null);
+      setRefused(true);
     } else {
       setError(result.error);
     }
@@ -77,7 +93,8 @@ export function StepPage({ id, children, note }: { id: StepId; children?: ReactN
   const action = (state: RecordedStepState, label: string, primary = false) => (
     <Button
       appearance={primary ? 'primary' : 'secondary'}
-      disabled={saving !== null || status.state === state}
+      // Focusable while disabled, so focus never falls back to the page body mid-click.
+      disabledFocusable={saving !== null || status.state === state}
       icon={saving === state ? <Spinner size="tiny" /> : undefined}
       onClick={() => void mark(state)}
       data-action={state}
@@ -97,7 +114,7 @@ export function StepPage({ id, children, note }: { id: StepId; children?: ReactN
           )}
           {t(`steps.${id}.title`)}
         </PageHeading>
-        {step.optional && <Badge appearance="outline">{t('step.optional')}</Badge>}
+        {step.need !== 'required' && <Badge appearance="outline">{t(`step.need.${step.need}`)}</Badge>}
       </div>
 
       {error && <ErrorBar error={error} />}
@@ -107,7 +124,17 @@ export function StepPage({ id, children, note }: { id: StepId; children?: ReactN
           {t('step.why')}
         </h2>
         <p className={styles.text}>{t(`steps.${id}.why`)}</p>
+        {step.need === 'conditional' && <p className={styles.text}>{t(`step.conditional.${id}`)}</p>}
       </section>
+
+      {advice && (
+        <MessageBar intent="info" layout="multiline" data-testid="step-advice">
+          <MessageBarBody>
+            <MessageBarTitle>{t('step.advice')}</MessageBarTitle>
+            {advice}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <section className={styles.section} aria-labelledby={`${headingId}-state`}>
         <h2 id={`${headingId}-state`} className={styles.h2}>
@@ -118,8 +145,8 @@ export function StepPage({ id, children, note }: { id: StepId; children?: ReactN
           <Text weight="semibold">{t(`state.${status.state}`)}</Text>
         </div>
         {status.missing.length > 0 && (
-          <p className={styles.text} data-testid="step-missing">
-            {t('step.needsFirst')}{' '}
+          <p className={styles.waiting} data-testid="step-missing">
+            {t('step.waitingFor')}{' '}
             {status.missing.map((missing, position) => (
               <Fragment key={missing}>
                 {position > 0 && t('nav.listSeparator')}
@@ -130,34 +157,54 @@ export function StepPage({ id, children, note }: { id: StepId; children?: ReactN
         )}
       </section>
 
-      <section className={styles.work} aria-labelledby={`${headingId}-work`}>
-        <h2 id={`${headingId}-work`} className={styles.h2}>
-          {t('step.work')}
+      <div id={STEP_CONTENT_ID} tabIndex={-1} className={styles.section}>
+        {children && (
+          <section className={styles.work} aria-labelledby={`${headingId}-tools`}>
+            <h2 id={`${headingId}-tools`} className={styles.h2}>
+              {t('step.tools')}
+            </h2>
+            {children}
+          </section>
+        )}
+      </div>
+
+      {step.checklist.length > 0 && (
+        <section className={styles.section} aria-labelledby={`${headingId}-checklist`}>
+          <h2 id={`${headingId}-checklist`} className={styles.h2}>
+            {t('step.checklist')}
+          </h2>
+          <Checklist step={step} />
+        </section>
+      )}
+
+      <section className={styles.section} aria-labelledby={`${headingId}-findings`}>
+        <h2 id={`${headingId}-findings`} className={styles.h2}>
+          {t('step.beforeDone')}
         </h2>
-        {children}
-        <p className={styles.text}>{note ?? t('step.comingLater')}</p>
+        <CompletionBlockers blockers={blockers} refused={refused} />
       </section>
 
       <div role="group" aria-label={t('step.actions')} className={styles.footer}>
         <Button
           appearance="subtle"
           icon={<ArrowLeft20Regular />}
-          disabled={!previous}
+          disabledFocusable={!previous}
           onClick={() => previous && navigate({ kind: 'step', id: previous.id })}
         >
           {t('step.previous')}
         </Button>
         <span className={styles.spacer} />
         {action('in_progress', t('step.markInProgress'))}
-        {step.optional && action('skipped', t('step.skip'))}
+        {isSkippable(id) && action('skipped', t('step.skip'))}
         {action('done', t('step.markDone'), true)}
         <span className={styles.spacer} />
-        <Button appearance="subtle" icon={<ArrowRight20Regular />} iconPosition="after" disabled={!next} onClick={() => next && navigate({ kind: 'step', id: next.id })}>
+        <Button appearance="subtle" icon={<ArrowRight20Regular />} iconPosition="after" disabledFocusable={!next} onClick={() => next && navigate({ kind: 'step', id: next.id })}>
           {t('step.next')}
         </Button>
       </div>
       <p className={styles.live} role="status" aria-live="polite">
-        {announcement}
+        {/* Rendered from state, not stored text, so it follows a language switch at once. */}
+        {announcement ? t('step.updated', { state: t(`state.${announcement.state}`) }) : ''}
       </p>
     </article>
   );

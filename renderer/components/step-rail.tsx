@@ -2,7 +2,7 @@ import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@flue
 import { useTranslation } from 'react-i18next';
 import { STEPS, stepStatus } from '../../shared/steps';
 import { hashFor } from '../routing/hash-route';
-import { useProgressStore } from '../state/progress-store';
+import { useWorkspaceStore } from '../state/workspace-store';
 import { StateIcon } from './state-icon';
 import { recordedStates, stepAccessibleLabel, stepShortName } from './step-status';
 
@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 export function StepRail({ currentStep }: { currentStep: string | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const progress = useProgressStore((state) => state.progress);
+  const progress = useWorkspaceStore((state) => state.progress);
   const recorded = recordedStates(progress);
   return (
     <nav aria-label={t('nav.label')} className={styles.nav}>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Progress } from '../../shared/model/progress';
+import type { Progress } from '../../shared/model/workspace/progress';
 import { stepStatus, type RecordedStepState, type StepDefinition, type StepId, type StepStatus } from '../../shared/steps';
-import { useProgressStore } from '../state/progress-store';
+import { useWorkspaceStore } from '../state/workspace-store';
 
 /** The recorded state of every step, as `stepStatus` wants it. */
 export function recordedStates(progress: Progress | null): Partial<Record<StepId, RecordedStepState>> {
@@ -16,7 +16,7 @@ export function recordedStates(progress: Progress | null): Partial<Record<StepId
  * A step's shown state (with missing prerequisites), re-rendering when progress changes.
  */
 export function useStepStatus(id: StepId): StepStatus {
-  const progress = useProgressStore((state) => state.progress);
+  const progress = useWorkspaceStore((state) => state.progress);
   return stepStatus(id, recordedStates(progress));
 }
 
@@ -26,15 +26,15 @@ export function stepShortName(t: TFunction, step: StepDefinition): string {
 }
 
 /**
- * What a screen reader hears for a rail entry: "3 Number status, blocked: needs Connect".
+ * What a screen reader hears for a rail entry: "3 Number status, waiting for Connect".
  *
  * The state icon alone means nothing without sight, so the label carries the state and, when
- * blocked, the steps to do first.
+ * waiting, the steps to do first.
  */
 export function stepAccessibleLabel(t: TFunction, step: StepDefinition, status: StepStatus): string {
   const state =
-    status.state === 'blocked'
-      ? t('nav.blockedState', { missing: status.missing.map((id) => t(`steps.${id}.short`)).join(t('nav.listSeparator')) })
+    status.state === 'waiting'
+      ? t('nav.waitingState', { missing: status.missing.map((id) => t(`steps.${id}.short`)).join(t('nav.listSeparator')) })
       : t(`state.${status.state}`);
   const title = stepShortName(t, step);
   return step.number === null ? t('nav.stepLabelNoNumber', { title, state }) : t('nav.stepLabel', { number: step.number, title, state });

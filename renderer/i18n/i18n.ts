@@ -1,16 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/model/settings';
-import en from './en.json';
-import fr from './fr.json';
-
-/**
- * The UI's translation catalogs, one per language the app ships.
- *
- * Both are bundled: they are small, and loading them over the network would need a CSP
- * exception (connect-src) for no gain.
- */
-export const CATALOGS = { fr, en } as const satisfies Record<Language, object>;
+import type { Language } from '../../shared/model/settings/settings';
+import { CATALOGS } from './catalogs';
 
 /**
  * Starts i18next with both catalogs in the given language.

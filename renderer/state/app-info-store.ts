@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppErrorShape } from '../../shared/errors';
-import type { AppInfo } from '../../shared/model/app';
+import type { AppErrorShape } from '../../shared/errors/index';
+import type { AppInfo } from '../../shared/model/app/app';
 import { call, setupApi } from './ipc';
 
 interface AppInfoState {

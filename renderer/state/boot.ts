@@ -1,9 +1,10 @@
-import type { AppErrorShape } from '../../shared/errors';
-import type { Language } from '../../shared/model/settings';
+import type { AppErrorShape } from '../../shared/errors/index';
+import type { Language } from '../../shared/model/settings/settings';
 import { useAppInfoStore } from './app-info-store';
 import { useConnectionStore } from './connection-store';
 import { useNoticesStore } from './notices-store';
-import { useProgressStore } from './progress-store';
+import { useWorkspaceStore } from './workspace-store';
+import { useOperationsStore } from './operations-store';
 import { useSettingsStore } from './settings-store';
 
 /** What the first render needs: the language to speak, or why the app could not start. */
@@ -22,16 +23,18 @@ export async function loadStores(): Promise<BootResult> {
   useSettingsStore.getState().subscribe();
   useNoticesStore.getState().subscribe();
   useConnectionStore.getState().subscribe();
+  useWorkspaceStore.getState().subscribe();
+  useOperationsStore.getState().subscribe();
   await Promise.all([
     useAppInfoStore.getState().load(),
     useSettingsStore.getState().load(),
-    useProgressStore.getState().load(),
+    useWorkspaceStore.getState().load(),
     useNoticesStore.getState().load(),
     useConnectionStore.getState().load(),
   ]);
   const info = useAppInfoStore.getState();
   const settings = useSettingsStore.getState();
-  const progress = useProgressStore.getState();
+  const progress = useWorkspaceStore.getState();
   const error = info.error ?? settings.error ?? progress.error;
   const language = settings.settings?.language ?? info.info?.osLanguage ?? browserLanguage();
   return { language, error };

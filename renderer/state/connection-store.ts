@@ -1,12 +1,15 @@
 import { create } from 'zustand';
-import type { AppErrorShape } from '../../shared/errors';
-import type { Connection, LoginKind } from '../../shared/model/connection';
+import type { AppErrorShape } from '../../shared/errors/index';
+import type { MetaConnection, LoginKind } from '../../shared/model/meta/connection';
 import { call, setupApi } from './ipc';
+import { useOperationsStore } from './operations-store';
 
 interface ConnectionState {
-  connection: Connection | null;
+  connection: MetaConnection | null;
   /** The login window is open: the panel shows progress and a Cancel button. */
   pending: LoginKind | 'disconnect' | 'refresh' | null;
+  /** The login running as a long operation, so the panel can show its steps and cancel it. */
+  loginOperation: string | null;
   /** Why the last login or disconnect failed, with what to retry. */
   error: { error: AppErrorShape; retry: LoginKind | 'disconnect' | 'refresh' } | null;
   load(): Promise<void>;
@@ -27,37 +30,39 @@ interface ConnectionState {
 export const useConnectionStore = create<ConnectionState>((set, get) => ({
   connection: null,
   pending: null,
+  loginOperation: null,
   error: null,
   async load() {
-    const result = await call(() => setupApi().auth.status());
+    const result = await call(() => setupApi().meta.status());
     if (result.ok) set({ connection: result.value });
     else set({ error: { error: result.error, retry: 'login' } });
   },
   async login(kind) {
     if (get().pending) return;
-    set({ pending: kind, error: null });
-    const result = await call(() => setupApi().auth.login({ kind }));
-    if (result.ok) set({ connection: result.value, pending: null });
-    else set({ pending: null, error: { error: result.error, retry: kind } });
+    set({ pending: kind, error: null, loginOperation: null });
+    const result = await useOperationsStore.getState().run('meta:login', { kind }, (id) => set({ loginOperation: id }));
+    if (result.ok) set({ connection: result.value, pending: null, loginOperation: null });
+    else set({ pending: null, loginOperation: null, error: { error: result.error, retry: kind } });
   },
   async cancel() {
-    await call(() => setupApi().auth.cancel());
+    const id = get().loginOperation;
+    if (id) await useOperationsStore.getState().cancel(id);
   },
   async disconnect() {
     set({ pending: 'disconnect', error: null });
-    const result = await call(() => setupApi().auth.disconnect());
+    const result = await call(() => setupApi().meta.disconnect());
     if (result.ok) set({ connection: result.value, pending: null });
     else set({ pending: null, error: { error: result.error, retry: 'disconnect' } });
   },
   async refresh() {
     if (get().pending) return;
     set({ pending: 'refresh', error: null });
-    const result = await call(() => setupApi().auth.refresh());
+    const result = await call(() => setupApi().meta.refresh());
     if (result.ok) set({ connection: result.value, pending: null });
-    // An ended session arrives as auth:changed (needsLogin); only other failures are errors.
-    else set({ pending: null, error: result.error.code === 'auth.sessionExpired' ? null : { error: result.error, retry: 'refresh' } });
+    // An ended session arrives as meta:changed (needsLogin); only other failures are errors.
+    else set({ pending: null, error: result.error.code === 'meta.session.expired' ? null : { error: result.error, retry: 'refresh' } });
   },
   subscribe() {
-    return setupApi().on('auth:changed', (connection) => set({ connection }));
+    return setupApi().on('meta:changed', (connection) => set({ connection }));
   },
 }));

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../shared/errors';
+import type { AppErrorShape } from '../../shared/errors/index';
 import type { IpcResult } from '../../shared/ipc/result';
 
 /**

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppErrorShape } from '../../shared/errors';
-import type { Notice } from '../../shared/model/app';
+import type { AppErrorShape } from '../../shared/errors/index';
+import type { Notice } from '../../shared/model/app/app';
 import { call, setupApi } from './ipc';
 
 interface NoticesState {
@@ -30,6 +30,6 @@ export const useNoticesStore = create<NoticesState>((set) => ({
     else set({ error: result.error });
   },
   subscribe() {
-    return setupApi().on('notices:changed', (notices) => set({ notices }));
+    return setupApi().on('app:notices', (notices) => set({ notices }));
   },
 }));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppErrorShape } from '../../shared/errors';
+import type { AppErrorShape } from '../../shared/errors/index';
 import type { IpcResult } from '../../shared/ipc/result';
-import type { Settings, SettingsPatch } from '../../shared/model/settings';
+import type { Settings, SettingsPatch } from '../../shared/model/settings/settings';
 import { call, setupApi } from './ipc';
 
 interface SettingsState {

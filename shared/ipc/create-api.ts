@@ -1,5 +1,5 @@
 import type { IpcResult } from './result';
-import { CHANNELS, EVENT_NAMES, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from './contract';
+import { CHANNELS, EVENT_NAMES, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from './contract/index';
 
 /** The transport: Electron's ipcRenderer.invoke in the app, Playwright's exposeBinding in tests. */
 export type Invoke = (channel: Channel, input: unknown) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../errors';
+import type { AppErrorShape } from '../errors/index';
 
 /**
  * What every IPC call resolves to.

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/settings/settings';
 import { expect, test } from './harness/fixture';
 import { SCREENS, heading } from './helpers/screens';
 

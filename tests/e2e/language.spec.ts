@@ -41,8 +41,10 @@ test.describe('on an English system', () => {
     await expect(heading(app.page)).toContainText("Check the number's status");
     await app.page.getByRole('button', { name: 'Français (FR)' }).click();
     await expect(heading(app.page)).toContainText("Vérifier l'état du numéro");
-    await expect(app.page.getByRole('navigation').getByRole('link', { name: /^3 État du numéro, bloquée/ })).toBeVisible();
+    await expect(app.page.getByRole('navigation').getByRole('link', { name: '3 État du numéro, en attente de : Connexion et création' })).toBeVisible();
     await expect(app.page.getByRole('button', { name: 'Marquer terminée' })).toBeVisible();
+    await expect(app.page.getByTestId('checklist-count')).toHaveText(/^0 sur \d+ cochés$/);
+    await expect(app.page.getByTestId('workspace-switcher')).toHaveText('Espace de travail : WhatsApp');
     await expect(app.page).toHaveTitle(/Vérifier l'état du numéro/);
 
     await app.restart();

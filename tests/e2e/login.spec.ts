@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type Harness } from './harness/fixture';
+import { heading, stepTitle, tickChecklist } from './helpers/screens';
 
 const panel = (page: Page) => page.getByTestId('connect-panel');
 
 /** Clicks "Log in with Facebook" (or another login button) and returns the login window. */
 async function openLogin(app: Harness, button: string | RegExp = 'Log in with Facebook'): Promise<Page> {
   await panel(app.page).getByRole('button', { name: button }).click();
-  await expect(panel(app.page).getByText('Waiting for the login window…')).toBeVisible();
+  await expect(panel(app.page).getByText(/Waiting for you to log in in Facebook's window… \(Step 2 of 3\)/)).toBeVisible();
   const login = await app.loginWindow();
   // As a person would: act once the dialog is on screen.
   await expect(login.getByRole('heading', { level: 1 })).toBeVisible();
@@ -17,12 +18,20 @@ async function openLogin(app: Harness, button: string | RegExp = 'Log in with Fa
   return login;
 }
 
+/** The simulated dialog's words: it speaks the app's language, as Meta's speaks the admin's. */
+const DIALOG = {
+  en: { logInAs: (person: string) => `Log in as ${person}`, requesting: /is requesting access/, continue: 'Continue' },
+  fr: { logInAs: (person: string) => `Se connecter en tant que ${person}`, requesting: /demande l’accès/, continue: 'Continuer' },
+} as const;
+
 /** Goes through the sandbox dialog as `person`, unticking `decline` on the permissions page. */
-async function logInAs(login: Page, person: string, decline: string[] = []): Promise<void> {
-  await login.getByRole('button', { name: `Log in as ${person}` }).click();
-  await expect(login.getByRole('heading', { name: /is requesting access/ })).toBeVisible();
+async function logInAs(login: Page, person: string, decline: string[] = [], language: keyof typeof DIALOG = 'en'): Promise<void> {
+  const words = DIALOG[language];
+  await expect(login.locator('html')).toHaveAttribute('lang', language);
+  await login.getByRole('button', { name: words.logInAs(person) }).click();
+  await expect(login.getByRole('heading', { name: words.requesting })).toBeVisible();
   for (const scope of decline) await login.getByRole('checkbox', { name: new RegExp(scope) }).uncheck();
-  await login.getByRole('button', { name: 'Continue', exact: true }).click();
+  await login.getByRole('button', { name: words.continue, exact: true }).click();
 }
 
 test.describe('Log in with Facebook (sandbox)', () => {
@@ -39,7 +48,7 @@ test.describe('Log in with Facebook (sandbox)', () => {
     await expect(panel(app.page).getByTestId('connect-expiry')).toContainText(String(new Date().getFullYear()));
     expect(login.isClosed()).toBe(true);
     // The token stays in main: the vault file holds ciphertext only.
-    const vault = join(app.dataDir, 'session.vault');
+    const vault = join(app.dataDir, 'secrets.vault');
     expect(existsSync(vault)).toBe(true);
   });
 
@@ -99,7 +108,7 @@ test.describe('Log in with Facebook (sandbox)', () => {
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
     await panel(app.page).getByRole('button', { name: 'Disconnect' }).click();
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Not connected to Facebook.');
-    expect(existsSync(join(app.dataDir, 'session.vault'))).toBe(false);
+    expect(existsSync(join(app.dataDir, 'secrets.vault'))).toBe(false);
     expect([...app.sandbox.world.people[0]!.permissions.keys()]).toEqual([]);
     // No cookie left: the dialog asks who is logging in again instead of "Continue as".
     const login = await openLogin(app);
@@ -109,8 +118,9 @@ test.describe('Log in with Facebook (sandbox)', () => {
 
   test('survives a restart, then notices an expired token and logs in again with nothing lost', async ({ app }) => {
     await app.open('#/step/requirements');
+    await tickChecklist(app.page);
     await app.page.getByRole('button', { name: 'Mark done' }).click();
-    await app.open('#/step/connect');
+    await expect(heading(app.page)).toContainText(stepTitle('en', 'connect'));
     await logInAs(await openLogin(app), 'Camille Martin');
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
 
@@ -141,7 +151,7 @@ for (const [language, locale, loginLabel] of [
       await expect(panel(app.page).getByRole('button', { name: loginLabel })).toBeVisible();
       expect((await new AxeBuilder({ page: app.page }).analyze()).violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
       await panel(app.page).getByRole('button', { name: loginLabel }).click();
-      await logInAs(await app.loginWindow(), 'Camille Martin', ['whatsapp_business_messaging']);
+      await logInAs(await app.loginWindow(), 'Camille Martin', ['whatsapp_business_messaging'], language);
       await expect(panel(app.page).getByTestId('scopes-missing')).toContainText('whatsapp_business_messaging');
       expect((await new AxeBuilder({ page: app.page }).analyze()).violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
     });

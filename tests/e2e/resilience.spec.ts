@@ -29,9 +29,9 @@ test.describe('damaged or unreachable things', () => {
     test('says in French that a saved file was set aside', async ({ app }) => {
       await app.open();
       await expect(heading(app.page)).toBeVisible();
-      writeFileSync(join(app.dataDir, 'progress.json'), 'pas du JSON');
+      writeFileSync(join(app.dataDir, 'workspaces.json'), 'pas du JSON');
       await app.restart();
-      await expect(app.page.getByText(/Un fichier enregistré n'a pas pu être lu \(progress\.json\)/)).toBeVisible();
+      await expect(app.page.getByText(/Un fichier enregistré n'a pas pu être lu \(workspaces\.json\)/)).toBeVisible();
     });
   });
 
@@ -47,10 +47,10 @@ test.describe('damaged or unreachable things', () => {
 
   test('refuses a tampered or unknown IPC call without acting on it', async ({ app }) => {
     await app.open('#/step/requirements');
-    const answer = await app.page.evaluate(() => window.setup.progress.set({ step: { id: 'requirements', state: 'hacked' } } as never));
-    expect(answer).toMatchObject({ ok: false, error: { code: 'ipc.invalidInput', params: { channel: 'progress:set' } } });
+    const answer = await app.page.evaluate(() => window.setup.workspace.setProgress({ step: { id: 'requirements', state: 'hacked' } } as never));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'ipc.invalidInput', params: { channel: 'workspace:setProgress' } } });
     const unknown = await app.page.evaluate(() => window.__harnessInvoke('shell:openPath', '/etc/passwd'));
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
-    expect(app.services().progress.get().steps.requirements).toBeUndefined();
+    expect(app.services().workspaces.current().progress.steps.requirements).toBeUndefined();
   });
 });

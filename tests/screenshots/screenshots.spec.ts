@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Language } from '../../shared/model/settings';
+import type { Language } from '../../shared/model/settings/settings';
 import { repoRoot } from '../e2e/harness/paths';
 import { expect, test } from '../e2e/harness/fixture';
 import { SCREENS, heading } from '../e2e/helpers/screens';

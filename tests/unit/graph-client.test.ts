@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { AppError } from '../../shared/errors';
-import { createGraphClient, retryDelay, type FetchLike } from '../../main/meta/graph-client';
-import { createMemoryLogger } from '../../main/node-adapters';
+import { AppError } from '../../shared/errors/index';
+import { createGraphClient, retryDelay, type FetchLike } from '../../main/meta/graph/client';
+import { createMemoryLogger } from '../../main/core/node-adapters';
+import { userAgent } from '../../main/platform/http/json-client';
 
 const TOKEN = 'EAAGm0PX4ZCpsBAKZCZAZDsandboxtokenvalue1234';
 
@@ -16,15 +17,18 @@ function client(answer: FetchLike, token: string | null = TOKEN) {
   const expired: (number | null)[] = [];
   const logger = createMemoryLogger();
   const graph = createGraphClient({
-    fetch: async (url, init) => {
-      calls.push({ url, init });
-      return answer(url, init);
+    http: {
+      fetch: async (url, init) => {
+        calls.push({ url, init });
+        return answer(url, init);
+      },
+      logger,
+      userAgent: userAgent('0.1.0'),
     },
     baseUrl: () => 'https://graph.example',
     version: () => 'v26.0',
     token: () => token,
     onSessionExpired: (subcode) => expired.push(subcode),
-    logger,
     retry: {
       attempts: 3,
       baseMs: 500,
@@ -58,14 +62,14 @@ describe('Graph client', () => {
 
   it('refuses to call without a token', async () => {
     const { graph, calls } = client(async () => reply(200, '{}'), null);
-    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'auth.notConnected' });
+    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.session.notConnected' });
     expect(calls).toHaveLength(0);
   });
 
   it('reports an expired or revoked token (190) as a session to renew, with its subcode', async () => {
     const body = JSON.stringify({ error: { message: 'Error validating access token', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'AbC' } });
     const { graph, expired } = client(async () => reply(401, body));
-    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'auth.sessionExpired', params: { graphCode: 190, subcode: 463, traceId: 'AbC' } });
+    await expect(graph.get({ path: '/me', schema: Me })).rejects.toMatchObject({ code: 'meta.session.expired', params: { graphCode: 190, subcode: 463, traceId: 'AbC' } });
     expect(expired).toEqual([463]);
   });
 
@@ -79,7 +83,7 @@ describe('Graph client', () => {
   it.each([
     [500, { error: { code: 2, is_transient: true, message: 'Service temporarily unavailable' } }, 'meta.transient'],
     [400, { error: { code: 133004, message: 'Server temporarily unavailable' } }, 'meta.transient'],
-    [400, { error: { code: 102, message: 'Session key invalid or no longer valid' } }, 'auth.sessionExpired'],
+    [400, { error: { code: 102, message: 'Session key invalid or no longer valid' } }, 'meta.session.expired'],
     [403, { error: { code: 200, message: 'Permissions error' } }, 'meta.permission'],
     [400, { error: { code: 100, error_subcode: 2388001, message: 'already on WhatsApp' } }, 'meta.invalidRequest'],
     [400, { error: { code: 133016, message: 'register limit' } }, 'meta.invalidRequest'],
@@ -153,7 +157,7 @@ describe('Graph client', () => {
     expect(retryDelay(limited(12), 0, 500, () => 0.5)).toBeNull();
     expect(retryDelay(limited(), 1, 500, () => 0.5)).toBe(1500);
     expect(retryDelay(new AppError('meta.invalidRequest'), 0, 500, () => 0.5)).toBeNull();
-    expect(retryDelay(new AppError('auth.sessionExpired'), 0, 500, () => 0.5)).toBeNull();
+    expect(retryDelay(new AppError('meta.session.expired'), 0, 500, () => 0.5)).toBeNull();
   });
 
   it('stops retrying when the admin cancels', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, EVENT_NAMES } from '../../shared/ipc/contract';
+import { CHANNELS, EVENT_NAMES } from '../../shared/ipc/contract/index';
 
 /**
  * The preload against a recording stand-in for Electron's ipcRenderer and contextBridge:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactText } from '../../main/logging/redact';
-import { contentSecurityPolicy, securityHeaders } from '../../main/security/csp';
-import { isAllowedExternalUrl } from '../../main/security/external-links';
+import { redact, redactText } from '../../main/platform/logging/redact';
+import { contentSecurityPolicy, securityHeaders } from '../../main/platform/security/csp';
+import { isAllowedExternalUrl } from '../../main/platform/security/external-links';
 
 describe('log redaction', () => {
   const token = 'EAAGm0PX4ZCpsBAKZCZAZDnotarealtoken1234';

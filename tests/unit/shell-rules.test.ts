@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authWindowOptions, mainWindowOptions } from '../../main/security/window-options';
-import { loadRendererAsset, mimeType, resolveRendererPath } from '../../main/security/protocol-path';
+import { loginWindowOptions, mainWindowOptions } from '../../main/platform/security/window-options';
+import { loadRendererAsset, mimeType, resolveRendererPath } from '../../main/platform/security/protocol-path';
 
 describe('window options', () => {
   const locked = {
@@ -26,7 +26,7 @@ describe('window options', () => {
   });
 
   it('give the login window no preload and its own partition', () => {
-    const options = authWindowOptions({ partition: 'login-123', title: 'Facebook' });
+    const options = loginWindowOptions({ partition: 'login-123', title: 'Facebook' });
     expect(options.webPreferences).toMatchObject({ ...locked, partition: 'login-123', devTools: false });
     expect(options.webPreferences).not.toHaveProperty('preload');
   });

@@ -2,10 +2,11 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../main/create-services';
-import { createNodeAdapters } from '../../main/node-adapters';
-import type { EventName } from '../../shared/ipc/contract';
-import { DEFAULT_SETTINGS } from '../../shared/model/settings';
+import { createServices } from '../../main/core/create-services';
+import { createNodeAdapters } from '../../main/core/node-adapters';
+import type { EventName } from '../../shared/ipc/contract/index';
+import { DEFAULT_SETTINGS } from '../../shared/model/settings/settings';
+import { STEP_CHECKLISTS } from '../../shared/step-checklists';
 
 const fixture = (name: string) => new URL(`../fixtures/stores/${name}`, import.meta.url);
 const fixedNow = () => new Date('2026-11-24T13:55:01.000Z');
@@ -56,10 +57,10 @@ describe('store files', () => {
   });
 
   it('set aside a JSON file whose content breaks the schema instead of trusting it', () => {
-    writeFileSync(join(dir, 'progress.json'), JSON.stringify({ schemaVersion: 1, currentStep: 'nowhere', steps: {} }));
+    writeFileSync(join(dir, 'workspaces.json'), JSON.stringify({ schemaVersion: 1, currentId: 'nowhere', workspaces: [] }));
     const { services } = start();
-    expect(services.progress.get().currentStep).toBe('requirements');
-    expect(readdirSync(dir).some((name) => name.startsWith('progress.json.corrupt-'))).toBe(true);
+    expect(services.workspaces.current().progress.currentStep).toBe('requirements');
+    expect(readdirSync(dir).some((name) => name.startsWith('workspaces.json.corrupt-'))).toBe(true);
     expect(services.notices.list()[0]).toMatchObject({ code: 'store.quarantined', params: { reason: 'invalid' } });
   });
 
@@ -118,20 +119,66 @@ describe('settings service', () => {
   });
 });
 
-describe('progress service', () => {
+describe('workspace service', () => {
   it('records step states with their time and survives a restart', () => {
-    start().services.progress.set({ currentStep: 'roles', step: { id: 'requirements', state: 'done' } });
-    expect(start().services.progress.get()).toEqual({
+    start().services.workspaces.setProgress({ currentStep: 'roles', step: { id: 'requirements', state: 'in_progress' } });
+    expect(start().services.workspaces.current().progress).toEqual({
       schemaVersion: 1,
       currentStep: 'roles',
-      steps: { requirements: { state: 'done', updatedAt: '2026-11-24T13:55:01.000Z' } },
+      steps: { requirements: { state: 'in_progress', updatedAt: '2026-11-24T13:55:01.000Z' } },
     });
   });
 
-  it('allows skipping only the steps the manual marks optional', () => {
+  it('allows skipping only the steps the manual marks optional or conditional', () => {
     const { services } = start();
-    expect(services.progress.set({ step: { id: 'sla', state: 'skipped' } }).steps.sla?.state).toBe('skipped');
-    expect(() => services.progress.set({ step: { id: 'roles', state: 'skipped' } })).toThrowError(expect.objectContaining({ code: 'progress.notSkippable' }));
+    expect(services.workspaces.setProgress({ step: { id: 'sla', state: 'skipped' } }).workspaces[0]?.progress.steps.sla?.state).toBe('skipped');
+    expect(services.workspaces.setProgress({ step: { id: 'routing', state: 'skipped' } }).workspaces[0]?.progress.steps.routing?.state).toBe('skipped');
+    expect(() => services.workspaces.setProgress({ step: { id: 'roles', state: 'skipped' } })).toThrowError(expect.objectContaining({ code: 'workspace.notSkippable' }));
+  });
+
+  it('refuses Mark done while the checklist is open, with the reason, and accepts it once every item is ticked', () => {
+    const { services } = start();
+    expect(() => services.workspaces.setProgress({ step: { id: 'roles', state: 'done' } })).toThrowError(
+      expect.objectContaining({ code: 'workspace.notComplete', params: { step: 'roles', reasons: 'checklistOpen' } }),
+    );
+    for (const item of STEP_CHECKLISTS.roles) services.workspaces.tick({ step: 'roles', item: item.id, ticked: true });
+    expect(services.workspaces.setProgress({ step: { id: 'roles', state: 'done' } }).workspaces[0]?.progress.steps.roles?.state).toBe('done');
+  });
+
+  it('refuses Mark done on step 2 while not connected to Meta, even with every item ticked', () => {
+    const { services } = start();
+    for (const item of STEP_CHECKLISTS.connect) services.workspaces.tick({ step: 'connect', item: item.id, ticked: true });
+    expect(() => services.workspaces.setProgress({ step: { id: 'connect', state: 'done' } })).toThrowError(
+      expect.objectContaining({ code: 'workspace.notComplete', params: { step: 'connect', reasons: 'metaNotConnected' } }),
+    );
+  });
+
+  it('keeps ticks per workspace: a new workspace starts empty, switching back finds them', () => {
+    const { services } = start();
+    const first = services.workspaces.current().id;
+    services.workspaces.tick({ step: 'sla', item: 'open-sla', ticked: true });
+    services.workspaces.create({ name: 'Jungle – EN', phoneNumber: '+33748111524' });
+    expect(services.workspaces.current()).toMatchObject({ name: 'Jungle – EN', phoneNumber: '+33748111524', checklist: {} });
+    services.workspaces.switchTo(first);
+    expect(start().services.workspaces.current().checklist.sla).toEqual(['open-sla']);
+  });
+
+  it('refuses a checklist item the step does not have, and an unknown workspace', () => {
+    const { services } = start();
+    expect(() => services.workspaces.tick({ step: 'sla', item: 'make-coffee', ticked: true })).toThrowError(expect.objectContaining({ code: 'workspace.unknownChecklistItem' }));
+    expect(() => services.workspaces.switchTo('0b7e7a38-52c0-4a0f-9d51-3c2a5b0e9f11')).toThrowError(expect.objectContaining({ code: 'workspace.unknown' }));
+  });
+
+  it('folds the progress file of earlier releases into the first workspace, keeping the old file aside', () => {
+    copyFileSync(fixture('progress.v1.json'), join(dir, 'progress.json'));
+    const legacy = JSON.parse(readFileSync(fixture('progress.v1.json'), 'utf8'));
+    const { services } = start();
+    expect(services.workspaces.current()).toMatchObject({ name: 'WhatsApp', progress: legacy });
+    expect(readFileSync(join(dir, 'progress.json.migrated-20261124T135501'), 'utf8')).toBe(readFileSync(fixture('progress.v1.json'), 'utf8'));
+    expect(readdirSync(dir)).not.toContain('progress.json');
+    expect(services.notices.list()[0]).toMatchObject({ code: 'store.migrated', params: { file: 'progress.json' } });
+    // Once folded, the next start reads the workspace and finds no progress file to fold again.
+    expect(start().services.workspaces.current().progress).toEqual(legacy);
   });
 });
 

@@ -1,8 +1,9 @@
 import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connection } from '../../../shared/model/connection';
+import type { MetaConnection } from '../../../shared/model/meta/connection';
 import { ErrorBar } from '../../components/error-bar';
+import { OperationProgress } from '../../components/operation-progress';
 import { useConnectionStore } from '../../state/connection-store';
 
 const useStyles = makeStyles({
@@ -30,7 +31,7 @@ function formatExpiry(expiresAt: string, language: string): string {
 export function ConnectPanel() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const { connection, pending, error, login, cancel, disconnect, refresh } = useConnectionStore();
+  const { connection, pending, loginOperation, error, login, disconnect, refresh } = useConnectionStore();
   // Opening the step checks the session with Meta, so an expired or revoked one is said at once.
   useEffect(() => {
     const store = useConnectionStore.getState();
@@ -65,24 +66,23 @@ export function ConnectPanel() {
         </div>
       )}
 
-      <div role="status" aria-live="polite" className={styles.panel}>
-        {pending && pending !== 'disconnect' && pending !== 'refresh' ? (
-          <div className={styles.row}>
-            <Spinner size="tiny" label={t('connect.waiting')} />
-            <Button onClick={() => void cancel()}>{t('connect.cancel')}</Button>
-          </div>
-        ) : pending === 'disconnect' || pending === 'refresh' ? (
-          <Spinner size="tiny" label={t(pending === 'disconnect' ? 'connect.disconnecting' : 'connect.checking')} />
-        ) : connection.connected ? (
-          <p className={styles.text} data-testid="connect-status">
-            {t('connect.connectedAs', { name: connection.name })}
-          </p>
-        ) : (
-          <p className={styles.text} data-testid="connect-status">
-            {t('connect.notConnected')}
-          </p>
-        )}
-      </div>
+      {pending && pending !== 'disconnect' && pending !== 'refresh' ? (
+        <OperationProgress id={loginOperation} fallbackLabel={t('connect.waiting')} />
+      ) : (
+        <div role="status" aria-live="polite" className={styles.panel}>
+          {pending === 'disconnect' || pending === 'refresh' ? (
+            <Spinner size="tiny" label={t(pending === 'disconnect' ? 'connect.disconnecting' : 'connect.checking')} />
+          ) : connection.connected ? (
+            <p className={styles.text} data-testid="connect-status">
+              {t('connect.connectedAs', { name: connection.name })}
+            </p>
+          ) : (
+            <p className={styles.text} data-testid="connect-status">
+              {t('connect.notConnected')}
+            </p>
+          )}
+        </div>
+      )}
 
       {connection.needsLogin && !pending && (
         <MessageBar intent="warning" layout="multiline">
@@ -100,7 +100,7 @@ export function ConnectPanel() {
         <div className={styles.panel}>
           <p className={styles.text}>{t(connection.mode === 'sandbox' ? 'connect.introSandbox' : 'connect.introLive')}</p>
           <div>
-            <Button appearance="primary" disabled={pending !== null} onClick={() => void login('login')}>
+            <Button appearance="primary" disabledFocusable={pending !== null} onClick={() => void login('login')}>
               {t('connect.login')}
             </Button>
           </div>
@@ -111,7 +111,7 @@ export function ConnectPanel() {
 }
 
 /** What a connected session looks like: permissions, expiry, and what can be done next. */
-function Connected({ connection: current, language, busy }: { connection: Connection; language: string; busy: boolean }) {
+function Connected({ connection: current, language, busy }: { connection: MetaConnection; language: string; busy: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { login, disconnect, refresh } = useConnectionStore();
@@ -134,17 +134,17 @@ function Connected({ connection: current, language, busy }: { connection: Connec
       {!current.remembered && <p className={styles.text}>{t('connect.notRemembered')}</p>}
       <div className={styles.row}>
         {current.scopesMissing.length > 0 && (
-          <Button appearance="primary" disabled={busy} onClick={() => void login('rerequest')}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void login('rerequest')}>
             {t('connect.askAgain')}
           </Button>
         )}
-        <Button disabled={busy} onClick={() => void refresh()}>
+        <Button disabledFocusable={busy} onClick={() => void refresh()}>
           {t('connect.checkAgain')}
         </Button>
-        <Button disabled={busy} onClick={() => void login('another-account')}>
+        <Button disabledFocusable={busy} onClick={() => void login('another-account')}>
           {t('connect.anotherAccount')}
         </Button>
-        <Button disabled={busy} onClick={() => void disconnect()}>
+        <Button disabledFocusable={busy} onClick={() => void disconnect()}>
           {t('connect.disconnect')}
         </Button>
       </div>

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { settleLogin, type AuthWindow, type AuthWindowRequest } from '../../../main/auth/auth-window';
-import { matchesRedirect } from '../../../main/auth/redirect';
+import { settleLogin, type MetaLoginWindow, type LoginWindowRequest } from '../../../main/meta/session/login-window';
+import { matchesRedirect } from '../../../main/meta/session/redirect';
 
-export interface HarnessAuthWindow extends AuthWindow {
+export interface HarnessAuthWindow extends MetaLoginWindow {
   /** The login page the app opened next (or already has open). */
   nextPage(): Promise<Page>;
   /** How many times the app asked to clear the login partition. */
@@ -36,7 +36,7 @@ export function createHarnessAuthWindow(context: BrowserContext): HarnessAuthWin
       if (current && !current.isClosed()) return Promise.resolve(current);
       return new Promise((resolve) => waiting.push(resolve));
     },
-    async open(request: AuthWindowRequest) {
+    async open(request: LoginWindowRequest) {
       const page = await context.newPage();
       current = page;
       const login = settleLogin(request, () => {

@@ -1,5 +1,5 @@
 import { createApi, type Invoke, type Subscribe } from '../../../shared/ipc/create-api';
-import type { EventName } from '../../../shared/ipc/contract';
+import type { EventName } from '../../../shared/ipc/contract/index';
 
 /**
  * The harness's stand-in for preload/index.ts, bundled and injected before the page loads.

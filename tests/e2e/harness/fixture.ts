@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
-import { events, type EventName } from '../../../shared/ipc/contract';
-import { createServices } from '../../../main/create-services';
+import { events, type EventName } from '../../../shared/ipc/contract/index';
+import { createServices } from '../../../main/core/create-services';
 import { createRouter } from '../../../main/ipc/router';
 import { createOriginCheck } from '../../../main/ipc/sender';
-import { createNodeAdapters } from '../../../main/node-adapters';
-import { startSandbox, type Sandbox } from '../../../main/sandbox';
-import type { Cipher } from '../../../main/vault/cipher';
+import { createNodeAdapters } from '../../../main/core/node-adapters';
+import { startMetaSimulator, type MetaSimulator } from '../../../main/simulators/meta';
+import type { Cipher } from '../../../main/platform/secrets/cipher';
 import { createHarnessAuthWindow } from './auth-window';
 import { startStaticServer, type StaticServer } from './static-server';
 import { bridgeBundle, rendererDir } from './paths';
@@ -26,10 +26,12 @@ export interface Harness {
   open(hash?: string): Promise<void>;
   /** Quits and starts the app again on the same data folder, then reloads the window. */
   restart(): Promise<void>;
+  /** URLs the app asked the system browser to open (Meta's pages, the simulator's pages). */
+  openedOutside(): string[];
   /** Problems the page reported: CSP violations, uncaught errors, console errors. */
   problems(): string[];
   /** The Meta simulator this app talks to in sandbox mode (fresh for every test). */
-  readonly sandbox: Sandbox;
+  readonly sandbox: MetaSimulator;
   /** The login window the app opened (a page of the same browser), once it is open. */
   loginWindow(): Promise<Page>;
 }
@@ -85,15 +87,25 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
   app: async ({ page, rendererServer, locale }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wcsa-e2e-'));
     const problems: string[] = [];
+    const opened: string[] = [];
     const emit = <E extends EventName>(event: E, payload: unknown): void => {
       const checked = events[event].parse(payload);
       void page.evaluate(([name, body]) => window.__harnessEmit(name as EventName, body), [event, checked] as const).catch(() => undefined);
     };
-    const sandbox = await startSandbox();
-    const authWindow = createHarnessAuthWindow(page.context());
+    const sandbox = await startMetaSimulator();
+    const loginWindow = createHarnessAuthWindow(page.context());
     const cipher = testCipher();
     const boot = () => {
-      const adapters = createNodeAdapters({ dataDir, locale: locale ?? 'en-US', emit, authWindow, cipher, sandboxOrigin: async () => sandbox.origin });
+      const adapters = createNodeAdapters({
+        dataDir,
+        locale: locale ?? 'en-US',
+        emit,
+        loginWindow,
+        cipher,
+        metaSimulator: async () => sandbox,
+        openExternal: async (url) => void opened.push(url),
+        openLoopback: async (url) => void opened.push(url),
+      });
       const services = createServices(adapters);
       const router = createRouter({
         handlers: services.handlers,
@@ -131,8 +143,9 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
         await page.reload();
       },
       problems: () => [...problems],
+      openedOutside: () => [...opened],
       sandbox,
-      loginWindow: () => authWindow.nextPage(),
+      loginWindow: () => loginWindow.nextPage(),
     };
 
     await use(harness);

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { loadRendererAsset } from '../../../main/security/protocol-path';
+import { loadRendererAsset } from '../../../main/platform/security/protocol-path';
 
 export interface StaticServer {
   readonly origin: string;

@@ -1,14 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { STEPS, type StepId } from '../../../shared/steps';
-import type { Language } from '../../../shared/model/settings';
+import type { Language } from '../../../shared/model/settings/settings';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from '../harness/paths';
 
-type Catalog = typeof import('../../../renderer/i18n/en.json');
+type Catalog = { steps: typeof import('../../../renderer/i18n/en/steps.json')['steps']; settings: typeof import('../../../renderer/i18n/en/settings.json')['settings'] };
 
 function catalog(language: Language): Catalog {
-  return JSON.parse(readFileSync(resolve(repoRoot, `renderer/i18n/${language}.json`), 'utf8')) as Catalog;
+  const read = (area: string) => JSON.parse(readFileSync(resolve(repoRoot, `renderer/i18n/${language}/${area}.json`), 'utf8')) as Record<string, unknown>;
+  return { ...read('steps'), ...read('settings') } as Catalog;
 }
 
 /** The catalogs, so tests find steps by the title the admin reads in each language. */
@@ -56,4 +57,14 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${target.toString()} in ${max} presses`);
+}
+
+/** Ticks every item of the step's checklist, as an admin who did each one would. */
+export async function tickChecklist(page: Page, language: Language = 'en'): Promise<void> {
+  const boxes = page.getByTestId('checklist').getByRole('checkbox');
+  const count = await boxes.count();
+  for (let index = 0; index < count; index += 1) {
+    await boxes.nth(index).check();
+  }
+  await expect(page.getByTestId('checklist-count')).toHaveText(language === 'fr' ? `${count} sur ${count} cochés` : `${count} of ${count} ticked`);
 }

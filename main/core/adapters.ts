@@ -1,0 +1,34 @@
+import type { Language } from '../../shared/model/settings/settings';
+import type { MetaLoginWindow } from '../meta/session/login-window';
+import type { Emit, FetchLike, Logger, OpenStoreFile } from '../platform/ports';
+import type { Cipher } from '../platform/secrets/cipher';
+
+/** What the core needs of a running simulator: where it is, its pages, the language they speak. */
+export interface SimulatorHandle {
+  readonly origin: string;
+  pageUrl(page: 'phone' | 'faults'): string;
+  setLanguage(language: Language): void;
+}
+
+/** Everything the core needs from its host; main/app builds the Electron ones, tests Node ones. */
+export interface Adapters {
+  openStore: OpenStoreFile;
+  /** Folder that holds the store files; quarantined copies are written beside them. */
+  dataDir: string;
+  logger: Logger;
+  emit: Emit;
+  /** Opens an allow-listed https URL in the system browser. */
+  openExternal: (url: string) => Promise<void>;
+  app: { name: string; version: string; platform: string; locale: string };
+  /** The Facebook login window (an Electron window in the app, a browser page in tests). */
+  loginWindow: MetaLoginWindow;
+  /** OS encryption for the token at rest. */
+  cipher: Cipher;
+  /** HTTP for the Graph API (global fetch in the app). */
+  fetch: FetchLike;
+  /** Starts the local Meta simulator on first use (sandbox mode). */
+  metaSimulator: () => Promise<SimulatorHandle>;
+  /** Opens a page of a local simulator (http on 127.0.0.1) in the system browser. */
+  openLoopback: (url: string) => Promise<void>;
+  now?: () => Date;
+}

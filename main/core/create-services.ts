@@ -1,0 +1,111 @@
+import { Progress } from '../../shared/model/workspace/progress';
+import { Workspaces, WORKSPACES_SCHEMA_VERSION, newWorkspace } from '../../shared/model/workspace/workspace';
+import { DEFAULT_SETTINGS, effectiveMode, Settings, SETTINGS_SCHEMA_VERSION, type Language } from '../../shared/model/settings/settings';
+import type { Handlers } from '../ipc/router';
+import { createMetaHandlers, createMetaOperations } from '../meta/handlers';
+import { liveEndpoints, sandboxEndpoints } from '../meta/session/endpoints';
+import { createMetaSession } from '../meta/session/service';
+import { createOperationsHandlers } from '../operations/handlers';
+import { createOperationRunner } from '../operations/runner';
+import { openVersionedDocument, type DocumentNotice, type Migration } from '../platform/persistence/versioned-document';
+import { userAgent } from '../platform/http/json-client';
+import { createSecretVault } from '../platform/secrets/secret-vault';
+import { createSettingsHandlers } from '../settings/handlers';
+import { createSettingsService, SETTINGS_MIGRATIONS } from '../settings/service';
+import { createAppHandlers } from '../system/handlers';
+import { createNoticeService } from '../system/notices';
+import { createWorkspaceHandlers } from '../workspace/handlers';
+import { createWorkspaceService, FIRST_WORKSPACE_NAME } from '../workspace/service';
+import type { Adapters } from './adapters';
+
+/** Maps an OS locale such as `fr-CA` onto a language the UI ships; English otherwise. */
+export function osLanguage(locale: string): Language {
+  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/**
+ * The composition root of the core: every service wired by injection from the host's adapters.
+ *
+ * main/app calls it with Electron adapters; tests and benchmarks with Node ones. Nothing here
+ * knows which. Each area builds its own handlers; this only spreads them into one table.
+ */
+export function createServices(adapters: Adapters) {
+  const now = adapters.now ?? (() => new Date());
+  const { logger, emit } = adapters;
+  const notices = createNoticeService(emit, now);
+  const report = (notice: DocumentNotice) => {
+    logger.warn('store notice', { code: notice.code, file: notice.params.file });
+    notices.add(notice);
+  };
+  const document = <T>(name: string, schema: import('zod').ZodType<T>, currentVersion: number, migrations: Readonly<Record<number, Migration>>, defaults: T) =>
+    openVersionedDocument<T>({ openStore: adapters.openStore, dataDir: adapters.dataDir, name, schema, currentVersion, migrations, defaults, now, report });
+
+  const settings = createSettingsService(document('settings', Settings, SETTINGS_SCHEMA_VERSION, SETTINGS_MIGRATIONS, DEFAULT_SETTINGS), emit);
+  const language = (): Language => settings.get().language ?? osLanguage(adapters.app.locale);
+
+  const vault = createSecretVault({ cipher: adapters.cipher, dataDir: adapters.dataDir, now, logger, report });
+  const http = { fetch: adapters.fetch, logger, userAgent: userAgent(adapters.app.version) };
+  const session = createMetaSession({
+    settings,
+    notices,
+    endpoints: async (mode) => {
+      if (mode === 'live') return liveEndpoints(settings.get().facebookAppId);
+      const simulator = await adapters.metaSimulator();
+      // The simulated login pages speak the app's language from the first one.
+      simulator.setLanguage(language());
+      return sandboxEndpoints(simulator.origin);
+    },
+    loginWindow: adapters.loginWindow,
+    vault,
+    http,
+    emit,
+    logger,
+    now,
+  });
+
+  const first = newWorkspace('00000000-0000-4000-8000-000000000000', FIRST_WORKSPACE_NAME, '', now());
+  const workspaces = createWorkspaceService({
+    document: document('workspaces', Workspaces, WORKSPACES_SCHEMA_VERSION, {}, { schemaVersion: WORKSPACES_SCHEMA_VERSION, currentId: first.id, workspaces: [first] }),
+    legacyProgress: document('progress', Progress, 1, {}, first.progress),
+    emit,
+    now,
+    report,
+    facts: () => ({ metaConnected: session.status().connected }),
+  });
+
+  const runner = createOperationRunner({ handlers: { ...createMetaOperations(session) }, emit, logger });
+
+  settings.onChange(() => {
+    // Switching between sandbox and live shows the other mode's session (or none) at once.
+    emit('meta:changed', session.status());
+    if (effectiveMode(settings.get()) === 'sandbox') void adapters.metaSimulator().then((simulator) => simulator.setLanguage(language()), () => undefined);
+  });
+
+  const handlers: Handlers = {
+    ...createAppHandlers({
+      info: () => ({
+        name: adapters.app.name,
+        version: adapters.app.version,
+        mode: effectiveMode(settings.get()),
+        osLanguage: osLanguage(adapters.app.locale),
+        platform: adapters.app.platform,
+      }),
+      notices,
+      openExternal: adapters.openExternal,
+      simulatorPage: async (page) => (effectiveMode(settings.get()) === 'sandbox' ? (await adapters.metaSimulator()).pageUrl(page) : null),
+      openLoopback: adapters.openLoopback,
+    }),
+    ...createSettingsHandlers(settings),
+    ...createWorkspaceHandlers(workspaces),
+    ...createMetaHandlers(session),
+    ...createOperationsHandlers(runner),
+  };
+
+  // Read every document now so a quarantined or migrated file is reported on the first screen.
+  settings.get();
+  workspaces.get();
+
+  return { handlers, settings, workspaces, notices, session, operations: runner };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,44 @@
+import { AppError } from '../../shared/errors/index';
+import type { AppInfo } from '../../shared/model/app/app';
+import type { AreaHandlers } from '../ipc/router';
+import { isAllowedExternalUrl } from '../platform/security/external-links';
+import type { NoticeService } from './notices';
+
+interface Deps {
+  info: () => AppInfo;
+  notices: NoticeService;
+  openExternal: (url: string) => Promise<void>;
+  /** The URL of a simulator page, or null outside sandbox mode. */
+  simulatorPage: (page: 'phone' | 'faults') => Promise<string | null>;
+  openLoopback: (url: string) => Promise<void>;
+}
+
+/** The `app:*` calls: what is running, notices, and links opened outside the app. */
+export function createAppHandlers(deps: Deps): AreaHandlers<'app'> {
+  return {
+    'app:info': () => deps.info(),
+    'app:notices': () => deps.notices.list(),
+    'app:dismissNotice': ({ id }) => deps.notices.dismiss(id),
+    'app:openExternal': async ({ url }) => {
+      // SECURITY: the renderer's URL is parsed and checked against the allow-list here, whoever asks.
+      if (!isAllowedExternalUrl(url)) throw new AppError('external.notAllowed', { host: safeHost(url) });
+      await deps.openExternal(url);
+      return { opened: true as const };
+    },
+    'app:openSimulatorPage': async ({ page }) => {
+      // SECURITY: the URL is built here from the simulator's own origin; the renderer names a page only.
+      const url = await deps.simulatorPage(page);
+      if (!url) throw new AppError('external.notAllowed', { host: '' });
+      await deps.openLoopback(url);
+      return { opened: true as const };
+    },
+  };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,57 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { completionBlockers, type CompletionBlocker, type StepId } from '../../shared/steps';
+import { useConnectionStore } from '../state/connection-store';
+import { useWorkspaceStore } from '../state/workspace-store';
+import { recordedStates } from './step-status';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  ready: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+/** The reasons this step cannot be marked done yet, from the rule main also applies. */
+export function useCompletionBlockers(id: StepId): CompletionBlocker[] {
+  const current = useWorkspaceStore((state) => state.current);
+  const connected = useConnectionStore((state) => state.connection?.connected ?? false);
+  return completionBlockers(id, { metaConnected: connected, ticked: current?.checklist ?? {}, recorded: recordedStates(current?.progress ?? null) });
+}
+
+/**
+ * What still stands between the admin and "done", in words.
+ *
+ * Shown quietly while the admin works; once Mark done was refused it becomes a warning bar
+ * (role=alert) so the refusal is heard as well as seen.
+ */
+export function CompletionBlockers({ blockers, refused }: { blockers: CompletionBlocker[]; refused: boolean }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  if (blockers.length === 0) return <p className={styles.ready} data-testid="completion-ready">{t('completion.ready')}</p>;
+  const reasons = (
+    <ul className={styles.list} data-testid="completion-blockers">
+      {blockers.map((blocker) => (
+        <li key={blocker.code}>{describe(t, blocker)}</li>
+      ))}
+    </ul>
+  );
+  if (!refused) return reasons;
+  return (
+    <MessageBar intent="warning" layout="multiline" role="alert" data-testid="completion-refused">
+      <MessageBarBody>
+        <MessageBarTitle>{t('completion.refused')}</MessageBarTitle>
+        {reasons}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function describe(t: ReturnType<typeof useTranslation>['t'], blocker: CompletionBlocker): string {
+  switch (blocker.code) {
+    case 'checklistOpen':
+      return t('completion.checklistOpen', { count: blocker.items.length });
+    case 'metaNotConnected':
+      return t('completion.metaNotConnected');
+    case 'stepsOpen':
+      return t('completion.stepsOpen', { steps: blocker.steps.map((step) => t(`steps.${step}.short`)).join(t('nav.listSeparator')) });
+  }
+}

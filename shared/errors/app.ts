@@ -1,0 +1,2 @@
+/** Errors of the app area: links it may not open, files it cannot write. */
+export const APP_ERRORS = ['store.unwritable', 'external.notAllowed'] as const;
