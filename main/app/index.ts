@@ -5,6 +5,7 @@ import { createServices } from '../core/create-services';
 import { createRouter } from '../ipc/router';
 import { createOriginCheck } from '../ipc/sender';
 import { isAllowedExternalUrl } from '../platform/security/external-links';
+import { isOnOrigin } from '../platform/url-rules';
 import { APP_ORIGIN } from '../platform/security/protocol-path';
 import { mainWindowOptions } from '../platform/security/window-options';
 import { createElectronLogger, createElectronStoreOpener, createSafeStorageCipher } from './adapters';
@@ -80,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       openLoopback: async (url) => {
         // SECURITY: only the simulator's own pages, on the loopback address it listens on.
         const running = await sandbox;
-        if (running && new URL(url).origin === running.origin) await shell.openExternal(url);
+        if (running && isOnOrigin(url, [running.origin])) await shell.openExternal(url);
       },
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });

@@ -1,6 +1,7 @@
 import { BrowserWindow, session } from 'electron';
 import { settleLogin, type MetaLoginWindow, type LoginWindowRequest } from '../meta/session/login-window';
 import { matchesRedirect } from '../meta/session/redirect';
+import { isOnOrigin } from '../platform/url-rules';
 import type { Logger } from '../platform/ports';
 import { redactText } from '../platform/logging/redact';
 import { loginWindowOptions } from '../platform/security/window-options';
@@ -8,14 +9,6 @@ import { allowNavigation } from './hardening';
 
 // Chromium's net::ERR_ABORTED: what a navigation we cancelled ourselves reports.
 const ERR_ABORTED = -3;
-
-function isAllowedOrigin(url: string, allowedOrigins: readonly string[]): boolean {
-  try {
-    return allowedOrigins.includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Meta's login in a modal window owned by main.
@@ -39,7 +32,7 @@ export function createElectronLoginWindow(options: { parent: () => BrowserWindow
       const finish = login.finish;
       if (login.settled) return login.promise;
 
-      allowNavigation(contents, (url) => matchesRedirect(url, request.redirectUri) || isAllowedOrigin(url, request.allowedOrigins));
+      allowNavigation(contents, (url) => matchesRedirect(url, request.redirectUri) || isOnOrigin(url, request.allowedOrigins));
       const catchRedirect = (event: { preventDefault(): void }, url: string) => {
         if (!matchesRedirect(url, request.redirectUri)) return;
         event.preventDefault();

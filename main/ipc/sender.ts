@@ -1,3 +1,4 @@
+import { sameOrigin } from '../platform/url-rules';
 import type { Sender } from './router';
 
 /**
@@ -7,16 +8,9 @@ import type { Sender } from './router';
  * `app://renderer` have an opaque origin (`'null'`) that would make every app:// page equal.
  */
 export function createOriginCheck(origin: string): (sender: Sender) => boolean {
-  const expected = new URL(origin);
   return (sender) => {
     // SECURITY: subframes never talk to main, even from our own origin.
     if (!sender.isMainFrame) return false;
-    let actual: URL;
-    try {
-      actual = new URL(sender.url);
-    } catch {
-      return false;
-    }
-    return actual.protocol === expected.protocol && actual.host === expected.host && actual.username === '' && actual.password === '';
+    return sameOrigin(sender.url, origin);
   };
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors/index';
 import type { AppInfo } from '../../shared/model/app/app';
 import type { AreaHandlers } from '../ipc/router';
 import { isAllowedExternalUrl } from '../platform/security/external-links';
+import { hostOf } from '../platform/url-rules';
 import type { NoticeService } from './notices';
 
 interface Deps {
@@ -21,7 +22,7 @@ export function createAppHandlers(deps: Deps): AreaHandlers<'app'> {
     'app:dismissNotice': ({ id }) => deps.notices.dismiss(id),
     'app:openExternal': async ({ url }) => {
       // SECURITY: the renderer's URL is parsed and checked against the allow-list here, whoever asks.
-      if (!isAllowedExternalUrl(url)) throw new AppError('external.notAllowed', { host: safeHost(url) });
+      if (!isAllowedExternalUrl(url)) throw new AppError('external.notAllowed', { host: hostOf(url) });
       await deps.openExternal(url);
       return { opened: true as const };
     },
@@ -33,12 +34,4 @@ export function createAppHandlers(deps: Deps): AreaHandlers<'app'> {
       return { opened: true as const };
     },
   };
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

@@ -109,7 +109,7 @@ test.describe('Log in with Facebook (sandbox)', () => {
     await panel(app.page).getByRole('button', { name: 'Disconnect' }).click();
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Not connected to Facebook.');
     expect(existsSync(join(app.dataDir, 'secrets.vault'))).toBe(false);
-    expect([...app.sandbox.world.people[0]!.permissions.keys()]).toEqual([]);
+    expect([...app.simulator.world.people[0]!.permissions.keys()]).toEqual([]);
     // No cookie left: the dialog asks who is logging in again instead of "Continue as".
     const login = await openLogin(app);
     await expect(login.getByRole('button', { name: 'Log in as Camille Martin' })).toBeVisible();
@@ -127,7 +127,7 @@ test.describe('Log in with Facebook (sandbox)', () => {
     await app.restart();
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
 
-    app.sandbox.faults.expireTokens();
+    app.simulator.faults.expireTokens();
     await panel(app.page).getByRole('button', { name: 'Check again' }).click();
     await expect(panel(app.page).getByText('Session ended')).toBeVisible();
     await expect(panel(app.page).getByText(/Meta no longer accepts the session of Camille Martin/)).toBeVisible();

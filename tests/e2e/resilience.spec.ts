@@ -38,7 +38,7 @@ test.describe('damaged or unreachable things', () => {
   test('says Facebook cannot be reached when the login dialog does not load, and changes nothing', async ({ app }) => {
     await app.open('#/step/connect');
     await expect(app.page.getByTestId('connect-status')).toHaveText('Not connected to Facebook.');
-    await app.sandbox.close();
+    await app.simulator.close();
     await app.page.getByRole('button', { name: 'Log in with Facebook' }).click();
     await expect(app.page.getByText('Facebook could not be reached. Check your connection and try again.')).toBeVisible();
     await expect(app.page.getByTestId('connect-status')).toHaveText('Not connected to Facebook.');

@@ -114,8 +114,8 @@ test.describe('the sandbox banner', () => {
   test('opens the simulated phone and the failure switchboard in the browser', async ({ app }) => {
     await app.open('#/step/connect');
     await app.page.getByRole('button', { name: 'Simulate Meta failures' }).click();
-    await expect.poll(() => app.openedOutside()).toEqual([app.sandbox.pageUrl('faults')]);
+    await expect.poll(() => app.openedOutside()).toEqual([app.simulator.pageUrl('faults')]);
     await app.page.getByRole('button', { name: 'Simulated phone (verification codes)' }).click();
-    await expect.poll(() => app.openedOutside()).toEqual([app.sandbox.pageUrl('faults'), app.sandbox.pageUrl('phone')]);
+    await expect.poll(() => app.openedOutside()).toEqual([app.simulator.pageUrl('faults'), app.simulator.pageUrl('phone')]);
   });
 });

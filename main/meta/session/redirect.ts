@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ErrorCode } from '../../../shared/errors/index';
+import { sameOriginAndPath } from '../../platform/url-rules';
 
 /**
  * What a login redirect said: a token (token flow), a code to exchange (PKCE flow), or why not.
@@ -19,15 +20,7 @@ export type RedirectResult =
  * the login dialog itself lives on the same host as Meta's redirect page, so the path matters.
  */
 export function matchesRedirect(url: string, redirectUri: string): boolean {
-  let actual: URL;
-  let expected: URL;
-  try {
-    actual = new URL(url);
-    expected = new URL(redirectUri);
-  } catch {
-    return false;
-  }
-  return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname && actual.username === '' && actual.password === '';
+  return sameOriginAndPath(url, redirectUri);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseUrl } from '../url-rules';
 /**
  * Hosts the app may open in the system browser: Meta's business tools and NICE's help.
  *
@@ -14,12 +15,8 @@ export const EXTERNAL_HOSTS: readonly string[] = [
 ];
 
 export function isAllowedExternalUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
   // SECURITY: https only, no credentials, exact host (shell.openExternal would run any scheme).
   return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && EXTERNAL_HOSTS.includes(parsed.hostname);
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { parseUrl, sameOrigin } from '../url-rules';
 import { createNonce, CSP_NONCE_PLACEHOLDER, securityHeaders } from './csp';
 
 /** The privileged scheme and host the renderer is served from: `app://renderer/index.html`. */
@@ -36,14 +37,8 @@ export function mimeType(path: string): string {
 export function resolveRendererPath(rootDir: string, requestUrl: string, origin: string = APP_ORIGIN): string | null {
   // The URL parser would quietly fold `..` away; a request that carries one is refused outright.
   if (/\/\.\.?(?=[/?#]|$)|%2e/i.test(requestUrl)) return null;
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  const expected = new URL(origin);
-  if (url.protocol !== expected.protocol || url.host !== expected.host || url.username || url.password) return null;
+  const url = parseUrl(requestUrl);
+  if (!url || !sameOrigin(requestUrl, origin)) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);

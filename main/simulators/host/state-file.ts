@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../platform/persistence/atomic-write';
 import * as z from 'zod';
 import { setAside } from '../../platform/persistence/versioned-document';
 import type { SimulatorPlugin } from './plugin';
@@ -83,7 +84,5 @@ export function loadState(path: string, plugins: readonly SimulatorPlugin[], now
  */
 export function saveState(path: string, plugins: readonly SimulatorPlugin[], others: Readonly<Record<string, string>> = {}): void {
   const envelope: z.infer<typeof Envelope> = { simulators: 1, plugins: { ...others, ...Object.fromEntries(plugins.map((plugin) => [plugin.name, plugin.serialize()])) } };
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, JSON.stringify(envelope));
-  renameSync(temporary, path);
+  writeFileAtomic(path, JSON.stringify(envelope));
 }

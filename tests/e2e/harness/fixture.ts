@@ -10,7 +10,7 @@ import { createOriginCheck } from '../../../main/ipc/sender';
 import { createNodeAdapters } from '../../../main/core/node-adapters';
 import { startMetaSimulator, type MetaSimulator } from '../../../main/simulators/meta';
 import type { Cipher } from '../../../main/platform/secrets/cipher';
-import { createHarnessAuthWindow } from './auth-window';
+import { createHarnessLoginWindow } from './meta-login-page';
 import { startStaticServer, type StaticServer } from './static-server';
 import { bridgeBundle, rendererDir } from './paths';
 
@@ -31,7 +31,7 @@ export interface Harness {
   /** Problems the page reported: CSP violations, uncaught errors, console errors. */
   problems(): string[];
   /** The Meta simulator this app talks to in sandbox mode (fresh for every test). */
-  readonly sandbox: MetaSimulator;
+  readonly simulator: MetaSimulator;
   /** The login window the app opened (a page of the same browser), once it is open. */
   loginWindow(): Promise<Page>;
 }
@@ -92,8 +92,8 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
       const checked = events[event].parse(payload);
       void page.evaluate(([name, body]) => window.__harnessEmit(name as EventName, body), [event, checked] as const).catch(() => undefined);
     };
-    const sandbox = await startMetaSimulator();
-    const loginWindow = createHarnessAuthWindow(page.context());
+    const simulator = await startMetaSimulator();
+    const loginWindow = createHarnessLoginWindow(page.context());
     const cipher = testCipher();
     const boot = () => {
       const adapters = createNodeAdapters({
@@ -102,7 +102,7 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
         emit,
         loginWindow,
         cipher,
-        metaSimulator: async () => sandbox,
+        metaSimulator: async () => simulator,
         openExternal: async (url) => void opened.push(url),
         openLoopback: async (url) => void opened.push(url),
       });
@@ -144,12 +144,12 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
       },
       problems: () => [...problems],
       openedOutside: () => [...opened],
-      sandbox,
+      simulator,
       loginWindow: () => loginWindow.nextPage(),
     };
 
     await use(harness);
-    await sandbox.close();
+    await simulator.close();
 
     rmSync(dataDir, { recursive: true, force: true });
     expect(problems, 'the page reported errors or CSP violations').toEqual([]);

@@ -1,20 +1,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { settleLogin, type MetaLoginWindow, type LoginWindowRequest } from '../../../main/meta/session/login-window';
 import { matchesRedirect } from '../../../main/meta/session/redirect';
+import { isOnOrigin } from '../../../main/platform/url-rules';
 
 export interface HarnessAuthWindow extends MetaLoginWindow {
   /** The login page the app opened next (or already has open). */
   nextPage(): Promise<Page>;
   /** How many times the app asked to clear the login partition. */
   readonly cleared: string[];
-}
-
-function allowed(url: string, origins: readonly string[]): boolean {
-  try {
-    return origins.includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -25,7 +18,7 @@ function allowed(url: string, origins: readonly string[]): boolean {
  * redirect URI ends the login with that URL (fragment included) and the page never loads it.
  * Navigation outside the allowed origins is blocked; closing the page is "closed".
  */
-export function createHarnessAuthWindow(context: BrowserContext): HarnessAuthWindow {
+export function createHarnessLoginWindow(context: BrowserContext): HarnessAuthWindow {
   let current: Page | null = null;
   const waiting: ((page: Page) => void)[] = [];
   const cleared: string[] = [];
@@ -54,7 +47,7 @@ export function createHarnessAuthWindow(context: BrowserContext): HarnessAuthWin
             await route.abort().catch(() => undefined);
             return finish({ kind: 'redirect', url });
           }
-          if (!allowed(url, request.allowedOrigins)) return route.abort('blockedbyclient').catch(() => undefined);
+          if (!isOnOrigin(url, request.allowedOrigins)) return route.abort('blockedbyclient').catch(() => undefined);
           if (!route.request().isNavigationRequest()) return route.continue().catch(() => undefined);
           let response;
           try {
