@@ -19,10 +19,13 @@ const stylesRenderer = createStylesRenderer(document);
 // The landing page's chunk loads alongside the stores, so the first paint needs no spinner.
 const linked = parseHash(window.location.hash);
 const linkedPage = linked ? pageFor(linked).preload() : null;
+// Every step page is drawn by the same frame: fetch its chunk now, whichever step opens, rather
+// than after the stores have said which one.
+const stepFrame = import('./components/step-page').catch(() => undefined);
 void loadStores().then(async ({ language, error }) => {
   const landing = linked ?? { kind: 'step' as const, id: useWorkspaceStore.getState().progress?.currentStep ?? 'requirements' };
   // A chunk that fails to load never blocks boot: the page asks for it again when it renders.
-  await (linkedPage ?? pageFor(landing).preload()).catch(() => undefined);
+  await Promise.all([stepFrame, (linkedPage ?? pageFor(landing).preload()).catch(() => undefined)]);
   startI18n(language);
   root.render(
     <StrictMode>

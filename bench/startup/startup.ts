@@ -10,7 +10,7 @@ import { createNodeAdapters } from '../../main/core/node-adapters';
 import { startStaticServer } from '../../tests/e2e/harness/static-server';
 import { CHROMIUM_ARGS, bridgeBundle, chromiumExecutable, rendererDir, repoRoot } from '../../tests/e2e/harness/paths';
 
-const RUNS = 10;
+const RUNS = 20;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,23 +23,34 @@ function median(values: number[]): number {
  * the page's own clock (a MutationObserver installed before any script runs). Playwright's
  * waits poll with growing intervals, which would add up to half a second of noise.
  */
-async function measure(open: () => Promise<Page>, url: string, selectors: string[]): Promise<number[]> {
-  const times: number[] = [];
+async function measureOnce(open: () => Promise<Page>, url: string, selectors: string[]): Promise<number> {
+  const page = await open();
+  await page.addInitScript((wanted: string[]) => {
+    const probe = window as unknown as { __readyAt?: number };
+    const check = () => {
+      if (probe.__readyAt === undefined && wanted.every((selector) => document.querySelector(selector))) probe.__readyAt = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  }, selectors);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { polling: 'raf' });
+  const time = await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt);
+  await page.close();
+  return time;
+}
+
+/**
+ * Both pages measured in alternation, run after run, so a machine that slows down or speeds up
+ * half-way (other work, CPU frequency) weighs on both sides of the ratio alike.
+ */
+async function measurePairs(a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+  const first: number[] = [];
+  const second: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
-    const page = await open();
-    await page.addInitScript((wanted: string[]) => {
-      const probe = window as unknown as { __readyAt?: number };
-      const check = () => {
-        if (probe.__readyAt === undefined && wanted.every((selector) => document.querySelector(selector))) probe.__readyAt = performance.now();
-      };
-      new MutationObserver(check).observe(document, { childList: true, subtree: true });
-    }, selectors);
-    await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, undefined, { polling: 'raf' });
-    times.push(await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt));
-    await page.close();
+    first.push(await a());
+    second.push(await b());
   }
-  return times;
+  return [first, second];
 }
 
 /** Gzip size of the JS the renderer's index.html loads up front (entry + modulepreloads). */
@@ -74,10 +85,12 @@ export async function run(): Promise<void> {
     const appReady = ['main h1', 'nav a[href]'];
     const blankReady = ['main h1', 'button'];
 
+    const appOnce = () => measureOnce(openApp, `${app.origin}/index.html`, appReady);
+    const blankOnce = () => measureOnce(() => browser.newPage(), `${blank.origin}/index.html`, blankReady);
     // One warm-up each so the first run does not measure Chromium's own start.
-    await measure(openApp, `${app.origin}/index.html`, appReady);
-    const appTimes = await measure(openApp, `${app.origin}/index.html`, appReady);
-    const blankTimes = await measure(() => browser.newPage(), `${blank.origin}/index.html`, blankReady);
+    await appOnce();
+    await blankOnce();
+    const [appTimes, blankTimes] = await measurePairs(appOnce, blankOnce);
 
     const appMedian = median(appTimes);
     const blankMedian = median(blankTimes);
