@@ -247,7 +247,7 @@ export function SettingsPage() {
         </fieldset>
 
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={isSubmitting} icon={isSubmitting ? <Spinner size="tiny" /> : undefined}>
+          <Button type="submit" appearance="primary" disabledFocusable={isSubmitting} icon={isSubmitting ? <Spinner size="tiny" /> : undefined}>
             {isSubmitting ? t('settings.saving') : t('settings.save')}
           </Button>
           <div role="status" aria-live="polite">

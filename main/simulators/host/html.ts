@@ -22,3 +22,27 @@ export function pageHeaders(formTargets: readonly string[] = []): Record<string,
     'X-Content-Type-Options': 'nosniff',
   };
 }
+
+/**
+ * The skeleton every simulator page shares: language, title, stylesheet, banner, content.
+ *
+ * One place, so every page declares its language (screen readers) and none can forget the
+ * banner that says it is a simulator. `banner` is HTML the caller has already escaped.
+ */
+export function htmlPage(page: { language: string; title: string; stylesheet: string; banner: string; body: string }): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(page.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>
+<link rel="stylesheet" href="${escapeHtml(page.stylesheet)}">
+</head>
+<body>
+<header class="banner">${page.banner}</header>
+<main>
+${page.body}
+</main>
+</body>
+</html>`;
+}

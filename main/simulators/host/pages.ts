@@ -1,5 +1,5 @@
 import type { FaultBoard } from './faults';
-import { escapeHtml } from './html';
+import { escapeHtml, htmlPage } from './html';
 import type { Language, Localized, SimulatorPlugin } from './plugin';
 
 /**
@@ -58,21 +58,7 @@ const WORDS: Localized<{
 };
 
 function layout(language: Language, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${HOST_CSS_PATH}">
-</head>
-<body>
-<header class="banner"><span class="label">${escapeHtml(WORDS[language].banner)}</span></header>
-<main>
-${body}
-</main>
-</body>
-</html>`;
+  return htmlPage({ language, title, stylesheet: HOST_CSS_PATH, banner: `<span class="label">${escapeHtml(WORDS[language].banner)}</span>`, body });
 }
 
 /** The value a switchboard button posts: `<plugin>:<fault>`, unique across plugins. */

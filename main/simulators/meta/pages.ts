@@ -1,4 +1,4 @@
-import { escapeHtml } from '../host/html';
+import { escapeHtml, htmlPage } from '../host/html';
 import { SWITCHBOARD_PATH } from '../host/pages';
 import type { Language, Localized } from '../host/plugin';
 import type { Person, Phone } from './world';
@@ -131,21 +131,13 @@ const WORDS: Localized<{
 export const PHONE_TITLE: Localized = { en: WORDS.en.phoneTitle, fr: WORDS.fr.phoneTitle };
 
 function layout(language: Language, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} | ${escapeHtml(WORDS[language].titleSuffix)}</title>
-<link rel="stylesheet" href="/sandbox.css">
-</head>
-<body>
-<header class="banner"><span class="logo" aria-hidden="true">f</span> <span class="label">${escapeHtml(WORDS[language].banner)}</span></header>
-<main>
-${body}
-</main>
-</body>
-</html>`;
+  return htmlPage({
+    language,
+    title: `${title} | ${WORDS[language].titleSuffix}`,
+    stylesheet: '/sandbox.css',
+    banner: `<span class="logo" aria-hidden="true">f</span> <span class="label">${escapeHtml(WORDS[language].banner)}</span>`,
+    body,
+  });
 }
 
 /** Hidden field carrying the dialog's original query, so every step answers the same request. */
