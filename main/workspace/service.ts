@@ -51,8 +51,13 @@ export function createWorkspaceService(deps: Deps): WorkspaceService {
     if (!existsSync(deps.legacyProgress.path)) return;
     const first = { ...newWorkspace(randomUUID(), FIRST_WORKSPACE_NAME, '', now()), progress };
     document.write({ schemaVersion: 1, currentId: first.id, workspaces: [first] });
-    // Kept beside the new file rather than deleted: a downgrade can still read it.
-    setAside(deps.legacyProgress.path, 'migrated', now());
+    // Kept beside the new file rather than deleted: a downgrade can still read it. In a folder
+    // that refuses writes it stays where it is, and is folded again at the next start.
+    try {
+      setAside(deps.legacyProgress.path, 'migrated', now());
+    } catch {
+      return;
+    }
     deps.report({ code: 'store.migrated', params: { file: basename(deps.legacyProgress.path), from: 1, to: 2 }, severity: 'info' });
   };
   adoptLegacyProgress();

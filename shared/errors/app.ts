@@ -1,2 +1,2 @@
 /** Errors of the app area: links it may not open, files it cannot write. */
-export const APP_ERRORS = ['store.unwritable', 'external.notAllowed'] as const;
+export const APP_ERRORS = ['external.notAllowed'] as const;

@@ -1,10 +1,69 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './harness/fixture';
 import { heading } from './helpers/screens';
 
+/**
+ * Makes `folder` refuse new files for real and returns how to undo it, or null when this machine
+ * cannot: chmod for a normal user, `chattr +i` for root (root ignores permission bits).
+ */
+function makeReadOnly(folder: string): (() => void) | null {
+  const refuses = () => {
+    try {
+      writeFileSync(join(folder, '.probe'), '');
+      rmSync(join(folder, '.probe'));
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  chmodSync(folder, 0o555);
+  const restoreMode = () => chmodSync(folder, 0o700);
+  if (refuses()) return restoreMode;
+  try {
+    execFileSync('chattr', ['+i', folder], { stdio: 'ignore' });
+  } catch {
+    restoreMode();
+    return null;
+  }
+  const undo = () => {
+    execFileSync('chattr', ['-i', folder], { stdio: 'ignore' });
+    restoreMode();
+  };
+  if (refuses()) return undo;
+  undo();
+  return null;
+}
+
 test.describe('damaged or unreachable things', () => {
+  test('starts on a read-only data folder, names the folder, and keeps the admin\'s change on screen', async ({ app }) => {
+    await app.open('#/settings');
+    await expect(heading(app.page)).toContainText('Settings');
+    const undo = makeReadOnly(app.dataDir);
+    test.skip(undo === null, 'this machine cannot make a folder read-only');
+    try {
+      const before = readdirSync(app.dataDir).sort();
+      await app.restart();
+      const notice = app.page.getByText(/settings\.json cannot be saved in the folder/);
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(app.dataDir);
+      await expect(notice).toContainText('then restart the assistant');
+
+      const version = app.page.getByLabel('Graph API version');
+      await version.fill('v25.0');
+      await app.page.getByRole('button', { name: 'Save' }).click();
+      await expect(app.page.getByText('Settings saved.')).toBeVisible();
+      // Reloading the window asks main again: the change lives there, in memory.
+      await app.page.reload();
+      await expect(app.page.getByLabel('Graph API version')).toHaveValue('v25.0');
+      expect(readdirSync(app.dataDir).sort()).toEqual(before);
+    } finally {
+      undo?.();
+    }
+  });
+
   test('tells the admin where an unreadable settings file was put, and keeps it', async ({ app }) => {
     await app.open('#/settings');
     await expect(heading(app.page)).toContainText('Settings');

@@ -18,7 +18,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
  * Something main wants the admin to know about that happened outside any call, such as a store
  * file that could not be read and was set aside. Translated from `notices.<code>`.
  */
-export const NOTICE_CODES = ['store.quarantined', 'store.migrated', 'store.newerVersion', 'vault.undecryptable', 'vault.notRemembered', 'meta.session.revokeFailed'] as const;
+export const NOTICE_CODES = ['store.quarantined', 'store.migrated', 'store.newerVersion', 'store.memoryOnly', 'store.unsaved', 'store.damagedLocked', 'vault.undecryptable', 'vault.notRemembered', 'meta.session.revokeFailed'] as const;
 export const Notice = z.strictObject({
   id: z.string(),
   code: z.enum(NOTICE_CODES),
