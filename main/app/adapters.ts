@@ -3,17 +3,28 @@ import log from 'electron-log/main';
 import Store from 'electron-store';
 import type { Logger, OpenStoreFile, StoreFile } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
-import { redact, redactText } from '../platform/logging/redact';
+import { configureFileLogger } from '../platform/logging/file-logger';
+import { OWNER_ONLY, parseStoreText } from '../platform/persistence/store-files';
 
 /**
  * Store files on electron-store, in the app's data folder.
  *
  * Same contract as the conf adapter the tests use (electron-store is conf underneath): atomic
  * writes, no library migrations, an unreadable file throws so the layer above sets it aside.
+ * Same options as main/platform/persistence/conf-store.ts: keep the two in step.
  */
 export function createElectronStoreOpener(dataDir: string): OpenStoreFile {
   return (name) => {
-    const store = new Store<Record<string, unknown>>({ name, cwd: dataDir, clearInvalidConfig: false, accessPropertiesByDotNotation: false });
+    const store = new Store<Record<string, unknown>>({
+      name,
+      cwd: dataDir,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      // SECURITY: settings and workspaces name the admin's Meta and CXone accounts: owner-only.
+      configFileMode: OWNER_ONLY,
+      // A file saved by PowerShell or old Notepad starts with a BOM, which JSON.parse refuses.
+      deserialize: parseStoreText,
+    });
     const file: StoreFile = {
       path: store.path,
       readAll: () => ({ ...store.store }),
@@ -26,21 +37,15 @@ export function createElectronStoreOpener(dataDir: string): OpenStoreFile {
 }
 
 /**
- * electron-log with redaction on every line it writes, ours or a library's.
+ * electron-log as the Logger: redacted lines in an owner-only file, uncaught errors included.
  *
- * SECURITY: the hook runs for every transport, so even an error electron-log catches by itself
- * (an unhandled rejection carrying a URL with a token) is scrubbed before it reaches the file.
+ * The rules live in main/platform/logging/file-logger.ts and are tested there on electron-log's
+ * Node build; this only picks the levels and hands over the Electron instance.
  */
 export function createElectronLogger(): Logger {
   log.transports.file.level = 'info';
   log.transports.console.level = 'warn';
-  log.hooks.push((message) => ({ ...message, data: message.data.map((item: unknown) => redact(item)) }));
-  log.errorHandler.startCatching({ showDialog: false });
-  const write = (level: 'info' | 'warn' | 'error') => (message: string, meta?: Record<string, unknown>) => {
-    if (meta) log[level](redactText(message), redact(meta));
-    else log[level](redactText(message));
-  };
-  return { info: write('info'), warn: write('warn'), error: write('error') };
+  return configureFileLogger(log, process.platform);
 }
 
 /**

@@ -3,7 +3,6 @@ import { AppError } from '../../shared/errors/index';
 import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/ipc/contract/index';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Logger } from '../platform/ports';
-import { redact } from '../platform/logging/redact';
 
 /** One handler per contract channel; the compiler refuses a missing one. */
 export type Handlers = {
@@ -78,7 +77,7 @@ export function createRouter({ handlers, isTrustedSender, logger }: RouterOption
         return { ok: true, value: parsedOutput.data };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: { code: error.code, params: error.params } };
-        logger.error('ipc: handler failed', { channel, error: redact(error instanceof Error ? error.stack ?? error.message : String(error)) });
+        logger.error('ipc: handler failed', { channel, error });
         return fail('internal', { channel });
       }
     },
