@@ -23,7 +23,9 @@ export function createAppHandlers(deps: Deps): AreaHandlers<'app'> {
     'app:openExternal': async ({ url }) => {
       // SECURITY: the renderer's URL is parsed and checked against the allow-list here, whoever asks.
       if (!isAllowedExternalUrl(url)) throw new AppError('external.notAllowed', { host: hostOf(url) });
-      await deps.openExternal(url);
+      // SECURITY: what was checked is what opens: the parsed, normalised URL, never the raw text,
+      // which the OS handler might read differently from the parser that passed it.
+      await deps.openExternal(new URL(url).href);
       return { opened: true as const };
     },
     'app:openSimulatorPage': async ({ page }) => {

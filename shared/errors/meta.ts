@@ -18,6 +18,10 @@ export const META_ERRORS = [
   'meta.session.expired',
   'meta.session.exchangeFailed',
   'meta.session.liveNotConfigured',
+  // A token whose lifetime is negative, not a whole number of seconds, or beyond 100 days.
+  'meta.session.invalidExpiry',
+  // Meta refused the token of a new login on its first Graph call; the current session stays.
+  'meta.session.loginRefused',
   // Graph API (main/meta/graph)
   'meta.network',
   'meta.rateLimited',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import * as z from 'zod';
 import { expect, test, type Harness } from './harness/fixture';
 import { heading, stepTitle, tickChecklist } from './helpers/screens';
 
@@ -100,6 +101,25 @@ test.describe('Log in with Facebook (sandbox)', () => {
     await expect(other.getByRole('button', { name: /Continue as/ })).toHaveCount(0);
     await logInAs(other, 'Alex Tremblay');
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Alex Tremblay.');
+  });
+
+  test('keeps a working session after a refused login', async ({ app }) => {
+    await app.open('#/step/connect');
+    await logInAs(await openLogin(app), 'Camille Martin');
+    await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
+    // Meta ends the token presented on the next Graph call: the new login's, on its first read.
+    app.simulator.faults.arm('expireToken');
+    await logInAs(await openLogin(app, 'Log in with another account'), 'Alex Tremblay');
+    await expect(panel(app.page).getByText('Meta refused the new login, so it was not used. Nothing was changed: any session you had is still connected. Please try again.')).toBeVisible();
+    expect(app.simulator.faults.active()).toEqual([]);
+    await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
+    await expect(panel(app.page).getByText('Session ended')).toHaveCount(0);
+
+    // The old session still reads Graph, and is still the one stored after a restart.
+    const me = await (await app.services().session.graph()).get({ path: '/me', query: { fields: 'id,name' }, schema: z.object({ name: z.string() }) });
+    expect(me.name).toBe('Camille Martin');
+    await app.restart();
+    await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
   });
 
   test('disconnects: revokes at Meta, wipes the stored token and the login cookies', async ({ app }) => {

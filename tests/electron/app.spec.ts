@@ -96,7 +96,8 @@ test.describe('the real app', () => {
       if (!child) return null;
       return {
         modal: child.isModal(),
-        ownPartition: child.webContents.session === session.fromPartition('persist:meta-login'),
+        // On disk only where the OS encrypts the session too; in memory otherwise.
+        ownPartition: ['persist:meta-login', 'meta-login'].some((name) => child.webContents.session === session.fromPartition(name)),
         notDefault: child.webContents.session !== session.defaultSession,
         preloads: child.webContents.session.getPreloadScripts().length,
         url: child.webContents.getURL(),

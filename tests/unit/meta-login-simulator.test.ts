@@ -74,4 +74,13 @@ describe('login against the Meta simulator', () => {
     await expect(services.session.refresh()).rejects.toMatchObject({ code: 'meta.session.expired' });
     expect(services.session.status()).toMatchObject({ connected: false, needsLogin: true, name: 'Camille Martin' });
   });
+
+  it('keeps the current session working when the simulator refuses the token of a new login', async () => {
+    const services = start();
+    await login(services);
+    simulator.faults.arm('expireToken');
+    await expect(login(services)).rejects.toMatchObject({ code: 'meta.session.loginRefused', params: { graphCode: 190, subcode: 463 } });
+    expect(services.session.status()).toMatchObject({ connected: true, name: 'Camille Martin' });
+    await expect(services.session.refresh()).resolves.toMatchObject({ connected: true, needsLogin: false });
+  });
 });

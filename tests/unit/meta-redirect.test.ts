@@ -46,11 +46,20 @@ describe('reading the redirect', () => {
     expect(parseRedirect(`${META}#error=access_denied&access_token=EAAx&state=${STATE}`, tokenFlow)).toMatchObject({ kind: 'error', code: 'meta.session.denied' });
   });
 
-  it('reads the token from the fragment and from the query alike', () => {
-    const fromFragment = parseRedirect(`${META}#access_token=EAAfrag&expires_in=3600&state=${STATE}`, tokenFlow);
-    const fromQuery = parseRedirect(`${META}?access_token=EAAquery&expires_in=3600&state=${STATE}`, tokenFlow);
-    expect(fromFragment).toMatchObject({ kind: 'token', accessToken: 'EAAfrag', expiresIn: 3600 });
-    expect(fromQuery).toMatchObject({ kind: 'token', accessToken: 'EAAquery', expiresIn: 3600 });
+  it('reads the token from the fragment only, and refuses one sent in the query', () => {
+    expect(parseRedirect(`${META}#access_token=EAAfrag&expires_in=3600&state=${STATE}`, tokenFlow)).toMatchObject({ kind: 'token', accessToken: 'EAAfrag', expiresIn: 3600 });
+    expect(parseRedirect(`${META}?access_token=EAAquery&expires_in=3600&state=${STATE}`, tokenFlow)).toEqual({ kind: 'error', code: 'meta.session.invalidRedirect' });
+    // Even beside a valid answer in the fragment: a query token is never taken, nor the fragment's trusted.
+    expect(parseRedirect(`${META}?access_token=EAAquery#access_token=EAAfrag&state=${STATE}`, tokenFlow)).toEqual({ kind: 'error', code: 'meta.session.invalidRedirect' });
+  });
+
+  it('reads the token flow\'s state and lifetime from the fragment, not the query', () => {
+    expect(parseRedirect(`${META}?state=${STATE}#access_token=EAAx`, tokenFlow)).toEqual({ kind: 'error', code: 'meta.session.stateMismatch' });
+    expect(parseRedirect(`${META}?expires_in=3600#access_token=EAAx&state=${STATE}`, tokenFlow)).toMatchObject({ kind: 'token', expiresIn: null });
+  });
+
+  it('still reads an error Meta sends in the query of a token flow redirect', () => {
+    expect(parseRedirect(`${META}?error=access_denied&error_reason=user_denied&state=${STATE}#_=_`, tokenFlow)).toMatchObject({ kind: 'error', code: 'meta.session.denied' });
   });
 
   it('reads granted and declined permissions', () => {
@@ -58,9 +67,21 @@ describe('reading the redirect', () => {
     expect(result).toMatchObject({ grantedScopes: ['business_management', 'whatsapp_business_management'], deniedScopes: ['whatsapp_business_messaging'] });
   });
 
-  it('leaves the expiry unknown when Meta sends none or nonsense', () => {
-    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}`, tokenFlow)).toMatchObject({ expiresIn: null, grantedScopes: [], deniedScopes: [] });
-    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}&expires_in=soon`, tokenFlow)).toMatchObject({ expiresIn: null });
+  it('leaves the expiry unknown when Meta sends none, and reads 0 as no expiry', () => {
+    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}`, tokenFlow)).toMatchObject({ kind: 'token', expiresIn: null, grantedScopes: [], deniedScopes: [] });
+    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}&expires_in=0`, tokenFlow)).toMatchObject({ kind: 'token', expiresIn: null });
+  });
+
+  it.each(['7200', '5183999', '8640000'])('accepts a lifetime of %s seconds (hours up to 100 days)', (seconds) => {
+    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}&expires_in=${seconds}`, tokenFlow)).toMatchObject({ kind: 'token', expiresIn: Number(seconds) });
+  });
+
+  it.each(['-3600', 'soon', '', '1e3', '3600.5', '%203600', '8640001', '99999999999999999999'])('refuses a login whose lifetime is %j, with its own error', (seconds) => {
+    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}&expires_in=${seconds}`, tokenFlow)).toEqual({ kind: 'error', code: 'meta.session.invalidExpiry' });
+  });
+
+  it('refuses two different lifetimes in one redirect', () => {
+    expect(parseRedirect(`${META}#access_token=EAAx&state=${STATE}&expires_in=3600&expires_in=7200`, tokenFlow)).toEqual({ kind: 'error', code: 'meta.session.invalidExpiry' });
   });
 
   it('refuses a redirect whose state is missing, different or of another length', () => {
@@ -79,6 +100,12 @@ describe('reading the redirect', () => {
   it('reads the PKCE code from the query with the #_=_ fragment Meta appends', () => {
     expect(parseRedirect(`${META}?code=AQBcode&state=${STATE}#_=_`, { expectedState: STATE, flow: 'code' })).toEqual({ kind: 'code', code: 'AQBcode' });
     expect(parseRedirect(`${META}?code=AQBcode#_=_`, { expectedState: STATE, flow: 'code' })).toEqual({ kind: 'error', code: 'meta.session.stateMismatch' });
+  });
+
+  it('takes the PKCE code and its state from the query only', () => {
+    expect(parseRedirect(`${META}?state=${STATE}#code=AQBcode`, { expectedState: STATE, flow: 'code' })).toEqual({ kind: 'error', code: 'meta.session.invalidRedirect' });
+    expect(parseRedirect(`${META}?code=AQBcode#state=${STATE}`, { expectedState: STATE, flow: 'code' })).toEqual({ kind: 'error', code: 'meta.session.stateMismatch' });
+    expect(parseRedirect(`${META}?code=AQBcode&state=${STATE}#state=forged`, { expectedState: STATE, flow: 'code' })).toEqual({ kind: 'error', code: 'meta.session.stateMismatch' });
   });
 
   it('refuses something that is not a URL', () => {

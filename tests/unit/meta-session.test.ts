@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import type { MetaLoginWindow, LoginWindowRequest, LoginWindowResult } from '../../main/meta/session/login-window';
 import { STEP_CHECKLISTS } from '../../shared/step-checklists';
 import { createServices } from '../../main/core/create-services';
@@ -40,7 +41,16 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wcsa-auth-'));
 });
 
-function start(options: { script?: Script; cipher?: Cipher; graph?: (url: URL, method: string) => { status: number; body: unknown } | undefined } = {}) {
+interface StartOptions {
+  script?: Script;
+  cipher?: Cipher;
+  /** Meta's answer to a Graph call, by URL, method and the token presented; undefined for the default. */
+  graph?: (url: URL, method: string, token: string | null) => { status: number; body: unknown } | undefined;
+  /** Holds a Graph call until the promise settles, to act while Meta has not answered yet. */
+  hold?: (url: URL, method: string) => Promise<void> | undefined;
+}
+
+function start(options: StartOptions = {}) {
   const opened: LoginWindowRequest[] = [];
   const cleared: string[] = [];
   let script = options.script ?? metaAnswers();
@@ -65,7 +75,9 @@ function start(options: { script?: Script; cipher?: Cipher; graph?: (url: URL, m
     const parsed = new URL(url);
     graphCalls.push(`${init.method} ${parsed.pathname}`);
     requests.push({ url, init });
-    const custom = options.graph?.(parsed, init.method);
+    await options.hold?.(parsed, init.method);
+    const bearer = /^Bearer (.+)$/.exec(init.headers.Authorization ?? '')?.[1] ?? null;
+    const custom = options.graph?.(parsed, init.method, bearer);
     const answer =
       custom ??
       (parsed.pathname.endsWith('/me') ? { status: 200, body: { id: '10001', name: 'Camille Martin' } }
@@ -76,7 +88,9 @@ function start(options: { script?: Script; cipher?: Cipher; graph?: (url: URL, m
   };
   const events: { event: string; payload: unknown }[] = [];
   const logger = createMemoryLogger();
+  const openedOutside: string[] = [];
   const adapters = createNodeAdapters({
+    openExternal: async (url) => void openedOutside.push(url),
     dataDir: dir,
     locale: 'en-US',
     logger,
@@ -107,6 +121,7 @@ function start(options: { script?: Script; cipher?: Cipher; graph?: (url: URL, m
     login,
     cancelLogin,
     opened,
+    openedOutside,
     cleared,
     events,
     logger,
@@ -322,5 +337,131 @@ describe('Facebook login', () => {
     await app.login({ kind: 'login' });
     await expect(app.ipc('meta:disconnect')).resolves.toMatchObject({ value: { connected: false } });
     expect(app.services.notices.list().map((notice) => notice.code)).toContain('meta.session.revokeFailed');
+  });
+
+  it('keeps a working session when Meta refuses the token of another login', async () => {
+    const OTHER = 'EAAotherACCOUNTtoken9876543210zyxwvutsrq';
+    const app = start({ graph: (_url, _method, token) => (token === OTHER ? { status: 401, body: { error: { code: 190, error_subcode: 463, type: 'OAuthException', message: 'x' } } } : undefined) });
+    await app.login({ kind: 'login' });
+    app.setScript((request) => {
+      const state = new URL(request.url).searchParams.get('state') ?? '';
+      return { kind: 'redirect', url: `${request.redirectUri}#${new URLSearchParams({ access_token: OTHER, expires_in: '7200', state })}` };
+    });
+    await expect(app.login({ kind: 'another-account' })).resolves.toMatchObject({ ok: false, error: { code: 'meta.session.loginRefused', params: { graphCode: 190, subcode: 463 } } });
+    await expect(app.ipc('meta:status')).resolves.toMatchObject({ value: { connected: true, needsLogin: false, name: 'Camille Martin' } });
+    expect(app.events.filter((e) => e.event === 'meta:changed').at(-1)?.payload).toMatchObject({ connected: true, name: 'Camille Martin' });
+    // The stored session survives a restart, and the old token still reads Graph.
+    await expect(start().ipc('meta:status')).resolves.toMatchObject({ value: { connected: true, name: 'Camille Martin' } });
+    const me = await (await app.services.session.graph()).get({ path: '/me', schema: z.object({ name: z.string() }) });
+    expect(me.name).toBe('Camille Martin');
+  });
+
+  it('still ends the current session when Meta refuses its own token (102)', async () => {
+    let refused = false;
+    const app = start({ graph: (url, _method, token) => (refused && token === TOKEN && url.pathname.endsWith('/me/permissions') ? { status: 400, body: { error: { code: 102, message: 'Session key invalid' } } } : undefined) });
+    await app.login({ kind: 'login' });
+    refused = true;
+    await expect(app.ipc('meta:refresh')).resolves.toMatchObject({ ok: false, error: { code: 'meta.session.expired' } });
+    await expect(app.ipc('meta:status')).resolves.toMatchObject({ value: { connected: false, needsLogin: true, name: 'Camille Martin' } });
+    expect(readdirSync(dir)).not.toContain('secrets.vault');
+  });
+
+  it('cancels a pending login before disconnecting, and revokes only after it has ended', async () => {
+    const order: string[] = [];
+    const app = start({
+      graph: (_url, method) => {
+        if (method === 'DELETE') order.push('revoked at Meta');
+        return undefined;
+      },
+    });
+    await app.login({ kind: 'login' });
+    app.setScript((request) =>
+      new Promise((resolve) => {
+        request.signal.addEventListener('abort', () => {
+          order.push('login window closed');
+          resolve({ kind: 'cancelled' });
+        });
+      }),
+    );
+    const pendingLogin = app.login({ kind: 'another-account' });
+    await expect.poll(() => app.opened.length).toBe(2);
+    await expect(app.ipc('meta:disconnect')).resolves.toMatchObject({ ok: true, value: { connected: false, name: null } });
+    await expect(pendingLogin).resolves.toMatchObject({ ok: false, error: { code: 'meta.session.cancelled' } });
+    expect(order).toEqual(['login window closed', 'revoked at Meta']);
+    expect(readdirSync(dir)).not.toContain('secrets.vault');
+  });
+
+  it('saves nothing from a login that Disconnect cancelled while Meta was still answering', async () => {
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const app = start({ hold: (url) => (url.pathname.endsWith('/me') ? held : undefined) });
+    const pendingLogin = app.login({ kind: 'login' });
+    await expect.poll(() => app.graphCalls).toContain('GET /v26.0/me');
+    const disconnecting = app.ipc('meta:disconnect');
+    answer();
+    await expect(disconnecting).resolves.toMatchObject({ ok: true, value: { connected: false } });
+    await expect(pendingLogin).resolves.toMatchObject({ ok: false, error: { code: 'meta.session.cancelled' } });
+    await expect(app.ipc('meta:status')).resolves.toMatchObject({ value: { connected: false, name: null } });
+    expect(readdirSync(dir)).not.toContain('secrets.vault');
+    expect(app.events.filter((e) => e.event === 'meta:changed').every((e) => (e.payload as { connected: boolean }).connected === false)).toBe(true);
+  });
+
+  it.each(['-1', 'soon', '864000000'])('refuses a token whose lifetime is %s with a clear error, keeping the current session', async (seconds) => {
+    const app = start();
+    await app.login({ kind: 'login' });
+    app.setScript((request) => {
+      const state = new URL(request.url).searchParams.get('state') ?? '';
+      return { kind: 'redirect', url: `${request.redirectUri}#${new URLSearchParams({ access_token: 'EAAnewTOKEN', expires_in: seconds, state })}` };
+    });
+    await expect(app.login({ kind: 'another-account' })).resolves.toEqual({ ok: false, error: { code: 'meta.session.invalidExpiry', params: {} } });
+    await expect(app.ipc('meta:status')).resolves.toMatchObject({ value: { connected: true, name: 'Camille Martin' } });
+  });
+
+  it.each([-5, 'soon', 10 ** 12, 3600.5])('refuses a PKCE exchange whose lifetime is %j, and stays signed out', async (expiresIn) => {
+    const app = start({
+      script: (request) => ({ kind: 'redirect', url: `${request.redirectUri}?code=AQBcode123&state=${new URL(request.url).searchParams.get('state') ?? ''}#_=_` }),
+      graph: (url) => (url.pathname.endsWith('/oauth/access_token') ? { status: 200, body: { access_token: TOKEN, token_type: 'bearer', expires_in: expiresIn } } : undefined),
+    });
+    await app.ipc('settings:set', { usePkce: true });
+    await expect(app.login({ kind: 'login' })).resolves.toEqual({ ok: false, error: { code: 'meta.session.invalidExpiry', params: {} } });
+    await expect(app.ipc('meta:status')).resolves.toMatchObject({ value: { connected: false } });
+    expect(readdirSync(dir)).not.toContain('secrets.vault');
+  });
+
+  it('keeps a token without expiry (0) as a session with no expiry date', async () => {
+    const app = start({
+      script: (request) => ({ kind: 'redirect', url: `${request.redirectUri}#access_token=${TOKEN}&expires_in=0&state=${new URL(request.url).searchParams.get('state') ?? ''}` }),
+    });
+    await expect(app.login({ kind: 'login' })).resolves.toMatchObject({ ok: true, value: { connected: true, expiresAt: null } });
+  });
+
+  it('keeps the login cookies on disk only when the session itself is remembered', async () => {
+    const remembering = start();
+    await remembering.login({ kind: 'login' });
+    await remembering.ipc('meta:disconnect');
+    expect(remembering.opened[0]?.partition).toBe('persist:meta-login');
+    expect(remembering.cleared).toEqual(['persist:meta-login']);
+
+    dir = mkdtempSync(join(tmpdir(), 'wcsa-auth-'));
+    const forgetting = start({ cipher: { ...fakeCipher, isAvailable: () => false } });
+    await forgetting.login({ kind: 'login' });
+    await forgetting.ipc('meta:disconnect');
+    expect(forgetting.opened[0]?.partition).toBe('meta-login');
+    expect(forgetting.cleared).toEqual(['meta-login']);
+  });
+});
+
+describe('links opened in the system browser', () => {
+  it('opens the normalised form of the URL it checked, never the text the renderer sent', async () => {
+    const app = start();
+    const sent = 'HTTPS://Business.FACEBOOK.com:443/wa/manage/../manage/%7ephone?asset=a b#Top';
+    await expect(app.ipc('app:openExternal', { url: sent })).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(app.openedOutside).toEqual(['https://business.facebook.com/wa/manage/%7ephone?asset=a%20b#Top']);
+  });
+
+  it('opens nothing outside the allow-list, however it is spelled', async () => {
+    const app = start();
+    await expect(app.ipc('app:openExternal', { url: 'https://BUSINESS.facebook.com.evil.example/wa' })).resolves.toMatchObject({ ok: false, error: { code: 'external.notAllowed' } });
+    expect(app.openedOutside).toEqual([]);
   });
 });

@@ -14,19 +14,29 @@ import { buildDialogUrl, createState } from './dialog-url';
 import type { MetaEndpoints } from './endpoints';
 import { createPkcePair } from './pkce';
 import { parseRedirect } from './redirect';
+import { readExpiresIn } from './token-lifetime';
 
 /**
- * The login window's session partition.
+ * The login window's session partition when the vault remembers the session.
  *
  * Persistent on purpose: Meta's "Continue as <name>" needs the Facebook cookie of the previous
  * login. It is separate from the app's own session, and Disconnect wipes it.
  */
 export const LOGIN_PARTITION = 'persist:meta-login';
+
+/**
+ * The login window's partition when the OS offers no encryption: in memory only.
+ *
+ * Without encryption the session itself is forgotten at quit; Facebook's cookie must not
+ * outlive it on disk, in clear, where the next person at the computer would be logged in.
+ */
+export const MEMORY_LOGIN_PARTITION = 'meta-login';
 export const LOGIN_TIMEOUT_MS = 5 * 60_000;
 
 const MeAnswer = z.object({ id: z.string(), name: z.string() });
 const PermissionsAnswer = z.object({ data: z.array(z.object({ permission: z.string(), status: z.string() })) });
-const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() });
+// expires_in is checked by readExpiresIn, so a lifetime out of range gets its own error.
+const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.unknown().optional() });
 const RevokeAnswer = z.object({ success: z.boolean() });
 
 interface Deps {
@@ -73,27 +83,36 @@ const WINDOW_FAILURES: Record<Exclude<LoginWindowResult['kind'], 'redirect'>, Ap
  * Facebook login, the session it yields, and its end.
  *
  * The token lives here and in the vault only: the renderer gets a Connection (name, mode,
- * permissions, expiry). A login that fails at any point changes nothing; a token Meta refuses
- * (Graph error 190) ends the session but keeps the admin's name on screen so they can log in
- * again where they were.
+ * permissions, expiry). A login that fails at any point changes nothing: the current session
+ * stays until the new token is proven by Meta answering `/me`. Only a refusal (Graph error 190
+ * or 102) of the current session's own token ends it, keeping the admin's name on screen so
+ * they can log in again where they were.
  */
 export function createMetaSession(deps: Deps): MetaSession {
   const { settings, notices, vault, logger, now } = deps;
   let session: StoredSession | null = vault.get(META_SESSION);
   /** Set when Meta refused the token: the profile stays, the token is gone. */
   let expired: { name: string; mode: Mode } | null = null;
-  /** The login under way, so a second one is refused and Disconnect can stop it. */
-  let pending: AbortController | null = null;
+  /** The login under way, so a second one is refused and Disconnect can stop it and wait for its end. */
+  let pending: { controller: AbortController; done: Promise<void> } | null = null;
   let endpointsOfSession: MetaEndpoints | null = null;
 
   const mode = () => effectiveMode(settings.get());
-  const graphFor = (endpoints: MetaEndpoints, token: () => string | null) =>
+  /** Partition by what the vault can keep: see {@link LOGIN_PARTITION} and {@link MEMORY_LOGIN_PARTITION}. */
+  const loginPartition = () => (vault.remembered ? LOGIN_PARTITION : MEMORY_LOGIN_PARTITION);
+  /**
+   * A Graph client for one token; `onRefused` says what Meta refusing that token ends.
+   *
+   * Each caller decides: the current session's calls end that session (and only while it is
+   * still the current one), a login's calls end nothing but that login.
+   */
+  const graphFor = (endpoints: MetaEndpoints, token: () => string | null, onRefused: () => void) =>
     createGraphClient({
       http: deps.http,
       baseUrl: () => endpoints.graphBase,
       version: () => settings.get().graphApiVersion,
       token,
-      onSessionExpired: () => endSession('expired'),
+      onSessionExpired: onRefused,
     });
   /**
    * Meta's OAuth endpoint, for the PKCE code exchange: a form POST without a token, so never
@@ -149,7 +168,9 @@ export function createMetaSession(deps: Deps): MetaSession {
         schema: TokenAnswer,
         signal,
       });
-      return { token: answer.access_token, expiresIn: answer.expires_in ?? null };
+      const expiresIn = readExpiresIn(answer.expires_in);
+      if (expiresIn === 'invalid') throw new AppError('meta.session.invalidExpiry');
+      return { token: answer.access_token, expiresIn };
     } catch (error) {
       if (error instanceof AppError && error.code === 'meta.session.exchangeFailed') logger.warn('meta session: the code exchange was refused', { ...error.params });
       throw error;
@@ -162,7 +183,9 @@ export function createMetaSession(deps: Deps): MetaSession {
     async login(kind, progress) {
       if (pending) throw new AppError('meta.session.inProgress');
       const controller = new AbortController();
-      pending = controller;
+      let ended: () => void = () => undefined;
+      const mine = { controller, done: new Promise<void>((resolve) => (ended = resolve)) };
+      pending = mine;
       const stopOnCancel = () => controller.abort();
       progress.signal.addEventListener('abort', stopOnCancel);
       if (progress.signal.aborted) controller.abort();
@@ -189,7 +212,7 @@ export function createMetaSession(deps: Deps): MetaSession {
           url,
           redirectUri: endpoints.redirectUri,
           allowedOrigins: endpoints.allowedOrigins,
-          partition: LOGIN_PARTITION,
+          partition: loginPartition(),
           timeoutMs: deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS,
           signal: controller.signal,
         });
@@ -198,11 +221,17 @@ export function createMetaSession(deps: Deps): MetaSession {
 
         // Who logged in and what they granted, from Meta itself rather than the redirect.
         progress.step('readingPermissions', 3, 3);
-        const graph = graphFor(endpoints, () => token);
+        // SECURITY: Meta refusing the new token ends this login only, never the current session.
+        const graph = graphFor(endpoints, () => token, () => undefined);
         const [me, permissions] = await Promise.all([
           graph.get({ path: '/me', query: { fields: 'id,name' }, schema: MeAnswer, signal: controller.signal }),
           graph.get({ path: '/me/permissions', schema: PermissionsAnswer, signal: controller.signal }),
-        ]);
+        ]).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'meta.session.expired') throw new AppError('meta.session.loginRefused', error.params);
+          throw error;
+        });
+        // Disconnect may have cancelled the login while Meta answered: nothing is saved then.
+        if (controller.signal.aborted) throw new AppError('meta.session.cancelled');
         const granted = permissions.data.filter((entry) => entry.status === 'granted').map((entry) => entry.permission);
         session = {
           accessToken: token,
@@ -226,17 +255,25 @@ export function createMetaSession(deps: Deps): MetaSession {
         throw error;
       } finally {
         progress.signal.removeEventListener('abort', stopOnCancel);
-        if (pending === controller) pending = null;
+        if (pending === mine) pending = null;
+        ended();
       }
     },
 
     async disconnect() {
+      // A login under way is cancelled first and awaited, so it cannot save a session afterwards.
+      const login = pending;
+      if (login) {
+        login.controller.abort();
+        await login.done;
+      }
       const ending = session;
       if (ending) {
         try {
           // Revoke at Meta first: a wiped token that Meta still honours would be a loose end.
           const endpoints = endpointsOfSession ?? (await deps.endpoints(ending.mode));
-          await graphFor(endpoints, () => ending.accessToken).delete({ path: '/me/permissions', schema: RevokeAnswer });
+          // A refused token needs no ending of its own: the session ends below either way.
+          await graphFor(endpoints, () => ending.accessToken, () => undefined).delete({ path: '/me/permissions', schema: RevokeAnswer });
         } catch (error) {
           logger.warn('meta session: could not revoke at Meta', { code: error instanceof AppError ? error.code : 'internal' });
           if (!(error instanceof AppError && error.code === 'meta.session.expired')) {
@@ -244,7 +281,7 @@ export function createMetaSession(deps: Deps): MetaSession {
           }
         }
       }
-      await deps.loginWindow.clearPartition(LOGIN_PARTITION);
+      await deps.loginWindow.clearPartition(loginPartition());
       endSession('disconnected');
       return connection();
     },
@@ -266,7 +303,14 @@ export function createMetaSession(deps: Deps): MetaSession {
       if (!session || session.mode !== mode()) throw new AppError(expired ? 'meta.session.expired' : 'meta.session.notConnected');
       const current = session;
       endpointsOfSession ??= await deps.endpoints(current.mode);
-      return graphFor(endpointsOfSession, () => (session === current ? current.accessToken : null));
+      // Meta refusing this token ends this session only: a client kept past a new login cannot end the next one.
+      return graphFor(
+        endpointsOfSession,
+        () => (session === current ? current.accessToken : null),
+        () => {
+          if (session === current) endSession('expired');
+        },
+      );
     },
   };
 }
