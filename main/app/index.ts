@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, shell } from 'electron';
 import { CHANNELS, events, type EventName, type EventPayload } from '../../shared/ipc/contract/index';
 import { createServices } from '../core/create-services';
 import { createRouter } from '../ipc/router';
@@ -9,10 +9,12 @@ import { isOnOrigin } from '../platform/url-rules';
 import { APP_ORIGIN } from '../platform/security/protocol-path';
 import { mainWindowOptions } from '../platform/security/window-options';
 import { createElectronLogger, createElectronStoreOpener, createSafeStorageCipher } from './adapters';
+import { describeStartupFailure } from '../platform/persistence/startup-failure';
 import { createElectronLoginWindow } from './meta-login-window';
 import { startMetaSimulator, type MetaSimulator } from '../simulators/meta';
 import { hardenApp } from './hardening';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { createElectronUpdater } from './updater';
 
 /**
  * The Electron shell: adapters around the core, and nothing else.
@@ -23,6 +25,26 @@ import { registerAppScheme, serveRenderer } from './protocol';
 // Tests of the real app point it at a throw-away data folder; a packaged app ignores this.
 if (!app.isPackaged && process.env.WCSA_USER_DATA_DIR) app.setPath('userData', process.env.WCSA_USER_DATA_DIR);
 const logger = createElectronLogger();
+
+/**
+ * Says why the app cannot start, then quits without keeping the single-instance lock.
+ *
+ * A process that failed before opening its window but kept the lock made every later launch
+ * quit silently; the OS error box is the one place left to tell the admin what happened.
+ */
+const failStartup = (error: unknown): void => {
+  let dataDir: string | null = null;
+  try {
+    dataDir = app.getPath('userData');
+  } catch {
+    // The OS gave no data folder: that may be the very failure being reported.
+  }
+  logger.error('start failed', { error, dataDir });
+  const { title, content } = describeStartupFailure({ error, dataDir, locale: app.getLocale() });
+  dialog.showErrorBox(title, content);
+  app.releaseSingleInstanceLock();
+  app.exit(1);
+};
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would write the same store files; the first one is focused instead.
@@ -83,6 +105,7 @@ if (!app.requestSingleInstanceLock()) {
         const running = await sandbox;
         if (running && isOnOrigin(url, [running.origin])) await shell.openExternal(url);
       },
+      updater: createElectronUpdater(logger),
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
     for (const channel of CHANNELS) {
@@ -93,7 +116,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(app.getAppPath(), 'out/renderer'));
     createWindow();
     logger.info('started', { version: app.getVersion(), platform: process.platform });
-  });
+  }).catch(failStartup);
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && app.isReady()) createWindow();

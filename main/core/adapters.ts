@@ -2,6 +2,7 @@ import type { Language } from '../../shared/model/settings/settings';
 import type { MetaLoginWindow } from '../meta/session/login-window';
 import type { Emit, FetchLike, Logger, OpenStoreFile } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
+import type { Updater } from '../updates/updater-port';
 
 /** What the core needs of a running simulator: where it is, its pages, the language they speak. */
 export interface SimulatorHandle {
@@ -30,5 +31,7 @@ export interface Adapters {
   metaSimulator: () => Promise<SimulatorHandle>;
   /** Opens a page of a local simulator (http on 127.0.0.1) in the system browser. */
   openLoopback: (url: string) => Promise<void>;
+  /** The app's own updates: electron-updater in the app, the Node feed client in tests. */
+  updater: Updater;
   now?: () => Date;
 }

@@ -14,6 +14,10 @@ import { createSettingsHandlers } from '../settings/handlers';
 import { createSettingsService, SETTINGS_MIGRATIONS } from '../settings/service';
 import { createAppHandlers } from '../system/handlers';
 import { createNoticeService } from '../system/notices';
+import { DEFAULT_UPDATES_DOCUMENT, UPDATES_SCHEMA_VERSION, UpdatesDocument } from '../../shared/model/updates/updates';
+import { createUpdatesHandlers, createUpdatesOperations } from '../updates/handlers';
+import { readUpdatePolicy } from '../updates/policy';
+import { createUpdatesService } from '../updates/service';
 import { createWorkspaceHandlers } from '../workspace/handlers';
 import { createWorkspaceService, FIRST_WORKSPACE_NAME } from '../workspace/service';
 import type { Adapters } from './adapters';
@@ -73,7 +77,17 @@ export function createServices(adapters: Adapters) {
     facts: () => ({ metaConnected: session.status().connected }),
   });
 
-  const runner = createOperationRunner({ handlers: { ...createMetaOperations(session) }, emit, logger });
+  const updates = createUpdatesService({
+    document: document('updates', UpdatesDocument, UPDATES_SCHEMA_VERSION, {}, DEFAULT_UPDATES_DOCUMENT),
+    updater: adapters.updater,
+    readPolicy: () => readUpdatePolicy(adapters.dataDir),
+    currentVersion: adapters.app.version,
+    emit,
+    logger,
+    now,
+  });
+
+  const runner = createOperationRunner({ handlers: { ...createMetaOperations(session), ...createUpdatesOperations(updates) }, emit, logger });
 
   settings.onChange(() => {
     // Switching between sandbox and live shows the other mode's session (or none) at once.
@@ -99,13 +113,16 @@ export function createServices(adapters: Adapters) {
     ...createWorkspaceHandlers(workspaces),
     ...createMetaHandlers(session),
     ...createOperationsHandlers(runner),
+    ...createUpdatesHandlers(updates),
   };
 
   // Read every document now so a quarantined or migrated file is reported on the first screen.
   settings.get();
   workspaces.get();
+  // The check at start runs in the background; its outcome arrives as `updates:changed`.
+  void updates.checkAtStart();
 
-  return { handlers, settings, workspaces, notices, session, operations: runner };
+  return { handlers, settings, workspaces, notices, session, operations: runner, updates };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,14 +4,22 @@ import type { Adapters, SimulatorHandle } from './adapters';
 import type { Emit, Logger } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
 import { UNAVAILABLE_CIPHER } from '../platform/secrets/cipher';
-import { redact, redactText } from '../platform/logging/redact';
+import { redactText, toLogText } from '../platform/logging/redact';
 import { createConfStoreOpener } from '../platform/persistence/conf-store';
+import { join } from 'node:path';
+import { createNodeFeedUpdater } from '../updates/node-feed-client';
+import type { Updater } from '../updates/updater-port';
 
-/** A logger that keeps redacted lines in memory, so tests can prove what was (not) logged. */
+/**
+ * A logger that keeps redacted lines in memory, so tests can prove what was (not) logged.
+ *
+ * Its lines go through the serializer the log file uses (`toLogText`), so an Error in `meta`
+ * shows its name, message and stack here exactly as support would read it in the file.
+ */
 export function createMemoryLogger(): Logger & { lines(): string[] } {
   const lines: string[] = [];
   const write = (level: string) => (message: string, meta?: Record<string, unknown>) => {
-    lines.push(`${level} ${redactText(message)}${meta ? ` ${JSON.stringify(redact(meta))}` : ''}`);
+    lines.push(`${level} ${redactText(message)}${meta ? ` ${toLogText(meta)}` : ''}`);
   };
   return { info: write('info'), warn: write('warn'), error: write('error'), lines: () => [...lines] };
 }
@@ -28,6 +36,7 @@ interface NodeAdapterOptions {
   fetch?: FetchLike;
   metaSimulator?: () => Promise<SimulatorHandle>;
   openLoopback?: (url: string) => Promise<void>;
+  updater?: Updater;
 }
 
 /** Without a login window (a service-only test), every login ends as if the window was closed. */
@@ -64,6 +73,7 @@ export function createNodeAdapters(options: NodeAdapterOptions): Adapters & { op
       (async (url) => {
         opened.push(url);
       }),
+    updater: options.updater ?? createNodeFeedUpdater({ currentVersion: '0.1.0', platform: process.platform, downloadDir: join(options.dataDir, 'pending-update') }),
     now: options.now,
     opened,
   };

@@ -9,6 +9,7 @@ import { useAppInfoStore } from '../state/app-info-store';
 import { useSettingsStore } from '../state/settings-store';
 import { ErrorBar } from './error-bar';
 import { LanguageSwitch } from './language-switch';
+import { UpdateBanner } from './update-banner';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { call, setupApi } from '../state/ipc';
 
@@ -96,6 +97,7 @@ export function AppHeader({ onSettings }: { onSettings: boolean }) {
           </MessageBarActions>
         </MessageBar>
       )}
+      <UpdateBanner />
       {languageError && <ErrorBar error={languageError} />}
     </header>
   );

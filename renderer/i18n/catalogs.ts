@@ -5,6 +5,7 @@ import enRequirements from './en/requirements.json';
 import enSettings from './en/settings.json';
 import enShell from './en/shell.json';
 import enSteps from './en/steps.json';
+import enUpdates from './en/updates.json';
 import enWorkspace from './en/workspace.json';
 import frChecklists from './fr/checklists.json';
 import frMeta from './fr/meta.json';
@@ -12,6 +13,7 @@ import frRequirements from './fr/requirements.json';
 import frSettings from './fr/settings.json';
 import frShell from './fr/shell.json';
 import frSteps from './fr/steps.json';
+import frUpdates from './fr/updates.json';
 import frWorkspace from './fr/workspace.json';
 
 /** A catalog: nested objects whose leaves are messages. */
@@ -40,8 +42,8 @@ export function mergeCatalogs(parts: readonly Catalog[]): Catalog {
   return out;
 }
 
-const en = [enShell, enSettings, enMeta, enSteps, enRequirements, enChecklists, enWorkspace] as const;
-const fr = [frShell, frSettings, frMeta, frSteps, frRequirements, frChecklists, frWorkspace] as const;
+const en = [enShell, enSettings, enMeta, enSteps, enRequirements, enChecklists, enWorkspace, enUpdates] as const;
+const fr = [frShell, frSettings, frMeta, frSteps, frRequirements, frChecklists, frWorkspace, frUpdates] as const;
 
 /**
  * The UI's translation catalogs, one per language the app ships.

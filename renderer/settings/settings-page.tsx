@@ -24,6 +24,7 @@ import { ErrorBar } from '../components/error-bar';
 import { PageHeading } from '../components/page-heading';
 import { call, setupApi } from '../state/ipc';
 import { useSettingsStore } from '../state/settings-store';
+import { UpdatesSection } from './updates-section';
 
 type FormInput = z.input<typeof ValidSettings>;
 
@@ -259,6 +260,7 @@ export function SettingsPage() {
           </div>
         </div>
       </form>
+      <UpdatesSection />
     </article>
   );
 }

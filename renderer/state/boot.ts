@@ -6,6 +6,7 @@ import { useNoticesStore } from './notices-store';
 import { useWorkspaceStore } from './workspace-store';
 import { useOperationsStore } from './operations-store';
 import { useSettingsStore } from './settings-store';
+import { useUpdatesStore } from './updates-store';
 
 /** What the first render needs: the language to speak, or why the app could not start. */
 export interface BootResult {
@@ -25,12 +26,14 @@ export async function loadStores(): Promise<BootResult> {
   useConnectionStore.getState().subscribe();
   useWorkspaceStore.getState().subscribe();
   useOperationsStore.getState().subscribe();
+  useUpdatesStore.getState().subscribe();
   await Promise.all([
     useAppInfoStore.getState().load(),
     useSettingsStore.getState().load(),
     useWorkspaceStore.getState().load(),
     useNoticesStore.getState().load(),
     useConnectionStore.getState().load(),
+    useUpdatesStore.getState().load(),
   ]);
   const info = useAppInfoStore.getState();
   const settings = useSettingsStore.getState();

@@ -19,7 +19,8 @@ function runner(login: OperationHandlers['meta:login']) {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     if (event === 'operations:progress') events.push(payload as OperationProgress);
   };
-  return { events, runner: createOperationRunner({ handlers: { 'meta:login': login }, emit, logger: createMemoryLogger() }) };
+  const unused = () => Promise.reject(new Error('not part of this test'));
+  return { events, runner: createOperationRunner({ handlers: { 'meta:login': login, 'updates:download': unused }, emit, logger: createMemoryLogger() }) };
 }
 
 /** Resolves when the handler's signal is aborted, as the login window does on Cancel. */

@@ -39,6 +39,10 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'meta:disconnect': undefined,
   'operations:start': { id: OPERATION, operation: 'meta:login', input: { kind: 'login' } },
   'operations:cancel': { id: OPERATION },
+  'updates:status': undefined,
+  'updates:check': undefined,
+  'updates:setSettings': { feedUrl: 'https://updates.example.com/whatsapp-setup', checkAtStart: false },
+  'updates:install': { consent: true },
 };
 
 /** The real handler table, from the composition root, over Node adapters in a fresh folder. */

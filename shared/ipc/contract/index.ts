@@ -4,6 +4,7 @@ import { metaContract, metaEvents, metaOperations } from './meta';
 import { operationsContract, operationsEvents } from './operations';
 import { settingsContract, settingsEvents } from './settings';
 import type { CallSpec, OperationSpec } from './slice';
+import { updatesContract, updatesEvents, updatesOperations } from './updates';
 import { workspaceContract, workspaceEvents } from './workspace';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...workspaceContract,
   ...metaContract,
   ...operationsContract,
+  ...updatesContract,
 } as const satisfies Record<string, CallSpec>;
 
 /** Events main pushes to the renderer; payloads are validated before they are sent. */
@@ -29,11 +31,13 @@ export const events = {
   ...workspaceEvents,
   ...metaEvents,
   ...operationsEvents,
+  ...updatesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Long operations, started with `operations:start`, per area. */
 export const operations = {
   ...metaOperations,
+  ...updatesOperations,
 } as const satisfies Record<string, OperationSpec>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
@@ -8,6 +8,7 @@ import { createServices } from '../../../main/core/create-services';
 import { createRouter } from '../../../main/ipc/router';
 import { createOriginCheck } from '../../../main/ipc/sender';
 import { createNodeAdapters } from '../../../main/core/node-adapters';
+import { createNodeFeedUpdater } from '../../../main/updates/node-feed-client';
 import { startMetaSimulator, type MetaSimulator } from '../../../main/simulators/meta';
 import type { Cipher } from '../../../main/platform/secrets/cipher';
 import { createHarnessLoginWindow } from './meta-login-page';
@@ -34,6 +35,8 @@ export interface Harness {
   readonly simulator: MetaSimulator;
   /** The login window the app opened (a page of the same browser), once it is open. */
   loginWindow(): Promise<Page>;
+  /** Files the app asked to install ("Restart to install"); the harness records, never quits. */
+  installRequests(): string[];
 }
 
 /**
@@ -73,7 +76,14 @@ interface WorkerFixtures {
  * CSP violation or an uncaught error, so a screen that would break under the app's policy
  * cannot pass here.
  */
-export const test = base.extend<{ app: Harness }, WorkerFixtures>({
+/** Per-test options: `test.use({ updateFeed: feed.url })` saves that feed, with the check at start on. */
+interface TestOptions {
+  updateFeed: string | null;
+}
+
+export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>({
+  updateFeed: [null, { option: true }],
+
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -84,8 +94,11 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  app: async ({ page, rendererServer, locale }, use) => {
+  app: async ({ page, rendererServer, locale, updateFeed }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wcsa-e2e-'));
+    // The updates document as the admin would have saved it, so the app checks at start.
+    if (updateFeed) writeFileSync(join(dataDir, 'updates.json'), JSON.stringify({ schemaVersion: 1, feedUrl: updateFeed, checkAtStart: true, lastCheckedAt: null }));
+    const updater = createNodeFeedUpdater({ currentVersion: '0.1.0', platform: process.platform, downloadDir: join(dataDir, 'pending-update') });
     const problems: string[] = [];
     const opened: string[] = [];
     const emit = <E extends EventName>(event: E, payload: unknown): void => {
@@ -105,6 +118,7 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
         metaSimulator: async () => simulator,
         openExternal: async (url) => void opened.push(url),
         openLoopback: async (url) => void opened.push(url),
+        updater,
       });
       const services = createServices(adapters);
       const router = createRouter({
@@ -146,6 +160,7 @@ export const test = base.extend<{ app: Harness }, WorkerFixtures>({
       openedOutside: () => [...opened],
       simulator,
       loginWindow: () => loginWindow.nextPage(),
+      installRequests: () => updater.installRequests(),
     };
 
     await use(harness);
