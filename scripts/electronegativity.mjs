@@ -21,7 +21,7 @@ const EXCUSED = [
     // The options object comes from main/platform/security/window-options.ts, which the analyser does not
     // follow; tests/unit/shell-rules.test.ts asserts contextIsolation (and sandbox, no node
     // integration) on every window the factory builds, and the objects are frozen.
-    applies: (finding, lines) => /new BrowserWindow\(/.test(finding.sample) && /\b(main|login)WindowOptions\(/.test(lines.slice(finding.line - 1, finding.line + 2).join('\n')),
+    applies: (finding, lines) => /new BrowserWindow\(/.test(finding.sample) && /\b(main|login|print)WindowOptions\(/.test(lines.slice(finding.line - 1, finding.line + 2).join('\n')),
     reason: 'options built by the window-options factory (contextIsolation: true, unit-tested)',
   },
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FINDING_DEFINITIONS, type Finding } from './rules/findings';
 import { STEP_CHECKLISTS, type ChecklistItem } from './step-checklists';
 
 /**
@@ -40,9 +41,11 @@ export type StepNeed = 'required' | 'optional' | 'conditional';
  *
  * - `checklist`: every item of the step's checklist is ticked;
  * - `metaConnected`: the admin is logged in with Facebook (step 2);
- * - `requiredSteps`: every required step before this one is done (the review).
+ * - `requiredSteps`: every required step before this one is done (the review);
+ * - `noBlockingFindings`: no blocking finding of the manual's rules remains in the step's drafts
+ *   (UI.md: "Mark done is refused, with reasons, while blocking findings remain").
  */
-export type CompletionRule = 'checklist' | 'metaConnected' | 'requiredSteps';
+export type CompletionRule = 'checklist' | 'metaConnected' | 'requiredSteps' | 'noBlockingFindings';
 
 export interface StepDefinition {
   readonly id: StepId;
@@ -64,18 +67,21 @@ const step = (id: StepId, number: number | null, need: StepNeed, dependsOn: read
   checklist: STEP_CHECKLISTS[id],
 });
 
+/** Steps whose drafts the manual's rules check: their checklist, and no blocking finding left. */
+const DRAFTS_COMPLETION: readonly CompletionRule[] = ['checklist', 'noBlockingFindings'];
+
 export const STEPS: readonly StepDefinition[] = [
   step('requirements', 1, 'required', []),
   step('connect', 2, 'required', ['requirements'], ['metaConnected', 'checklist']),
   step('number-status', 3, 'required', ['connect']),
   step('rename', 4, 'optional', ['number-status']),
   step('templates', 5, 'required', ['connect']),
-  step('custom-component', 6, 'required', ['connect']),
-  step('roles', 7, 'required', ['connect']),
-  step('routing', 8, 'conditional', ['connect']),
-  step('digital-skill', 9, 'required', []),
-  step('default-skill', 10, 'required', ['connect', 'digital-skill']),
-  step('sla', 11, 'optional', ['connect']),
+  step('custom-component', 6, 'required', ['connect'], DRAFTS_COMPLETION),
+  step('roles', 7, 'required', ['connect'], DRAFTS_COMPLETION),
+  step('routing', 8, 'conditional', ['connect'], DRAFTS_COMPLETION),
+  step('digital-skill', 9, 'required', [], DRAFTS_COMPLETION),
+  step('default-skill', 10, 'required', ['connect', 'digital-skill'], DRAFTS_COMPLETION),
+  step('sla', 11, 'optional', ['connect'], DRAFTS_COMPLETION),
   step('review', null, 'required', ['requirements', 'connect', 'number-status', 'templates', 'custom-component', 'roles', 'digital-skill', 'default-skill'], ['requiredSteps']),
 ];
 
@@ -89,13 +95,32 @@ export interface CompletionFacts {
   readonly metaConnected: boolean;
   readonly ticked: Partial<Record<StepId, readonly string[]>>;
   readonly recorded: Partial<Record<StepId, RecordedStepState | undefined>>;
+  /** Blocking findings of the current drafts, counted per step (`countBlockingFindings`); absent = none. */
+  readonly blockingFindings: Partial<Record<StepId, number>>;
+}
+
+/**
+ * The blocking findings of a validation run, counted per step, for `CompletionFacts`.
+ *
+ * Main counts over the drafts it stored, the renderer over the drafts on screen; both run the
+ * same rules, so the reasons shown before a click are the ones main refuses with.
+ */
+export function countBlockingFindings(findings: readonly Finding[]): Partial<Record<StepId, number>> {
+  const counts: Partial<Record<StepId, number>> = {};
+  for (const item of findings) {
+    if (item.severity !== 'blocking') continue;
+    const step = FINDING_DEFINITIONS[item.code].step;
+    counts[step] = (counts[step] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Why a step cannot be marked done yet; translated as `completion.<code>`. */
 export type CompletionBlocker =
   | { readonly code: 'checklistOpen'; readonly items: readonly string[] }
   | { readonly code: 'metaNotConnected' }
-  | { readonly code: 'stepsOpen'; readonly steps: readonly StepId[] };
+  | { readonly code: 'stepsOpen'; readonly steps: readonly StepId[] }
+  | { readonly code: 'blockingFindings'; readonly step: StepId; readonly count: number };
 
 /**
  * The reasons a step cannot be marked done now; empty when it can.
@@ -116,6 +141,10 @@ export function completionBlockers(id: StepId, facts: CompletionFacts): Completi
     if (rule === 'requiredSteps') {
       const open = STEPS.filter((other) => other.id !== id && other.need === 'required' && !isSettled(facts.recorded[other.id])).map((other) => other.id);
       if (open.length > 0) blockers.push({ code: 'stepsOpen', steps: open });
+    }
+    if (rule === 'noBlockingFindings') {
+      const count = facts.blockingFindings[id] ?? 0;
+      if (count > 0) blockers.push({ code: 'blockingFindings', step: id, count });
     }
   }
   return blockers;

@@ -11,6 +11,7 @@ import { mainWindowOptions } from '../platform/security/window-options';
 import { createElectronLogger, createElectronStoreOpener, createSafeStorageCipher } from './adapters';
 import { describeStartupFailure } from '../platform/persistence/startup-failure';
 import { createElectronLoginWindow } from './meta-login-window';
+import { createElectronFileDialogs } from './file-dialogs';
 import { startMetaSimulator, type MetaSimulator } from '../simulators/meta';
 import { hardenApp } from './hardening';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -106,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
         if (running && isOnOrigin(url, [running.origin])) await shell.openExternal(url);
       },
       updater: createElectronUpdater(logger),
+      fileDialogs: createElectronFileDialogs({ parent: () => mainWindow, logger }),
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
     for (const channel of CHANNELS) {

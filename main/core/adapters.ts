@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/model/settings/settings';
+import type { FileDialogs } from '../drafts/file-dialogs-port';
 import type { MetaLoginWindow } from '../meta/session/login-window';
 import type { Emit, FetchLike, Logger, OpenStoreFile } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
@@ -33,5 +34,7 @@ export interface Adapters {
   openLoopback: (url: string) => Promise<void>;
   /** The app's own updates: electron-updater in the app, the Node feed client in tests. */
   updater: Updater;
+  /** Save and open dialogs for workspace files and runbooks (Electron's in the app, folders in tests). */
+  fileDialogs: FileDialogs;
   now?: () => Date;
 }

@@ -2,6 +2,11 @@ import { Progress } from '../../shared/model/workspace/progress';
 import { Workspaces, WORKSPACES_SCHEMA_VERSION, newWorkspace } from '../../shared/model/workspace/workspace';
 import { DEFAULT_SETTINGS, effectiveMode, Settings, SETTINGS_SCHEMA_VERSION, type Language } from '../../shared/model/settings/settings';
 import type { Handlers } from '../ipc/router';
+import { validateDrafts } from '../../shared/rules/validate-drafts';
+import { countBlockingFindings } from '../../shared/steps';
+import { createDraftsHandlers } from '../drafts/handlers';
+import { createDraftsRepository } from '../drafts/repository';
+import { createDraftsService } from '../drafts/service';
 import { createMetaHandlers, createMetaOperations } from '../meta/handlers';
 import { liveEndpoints, sandboxEndpoints } from '../meta/session/endpoints';
 import { createMetaSession } from '../meta/session/service';
@@ -67,6 +72,7 @@ export function createServices(adapters: Adapters) {
     now,
   });
 
+  const draftsRepository = createDraftsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const first = newWorkspace('00000000-0000-4000-8000-000000000000', FIRST_WORKSPACE_NAME, '', now());
   const workspaces = createWorkspaceService({
     document: document('workspaces', Workspaces, WORKSPACES_SCHEMA_VERSION, {}, { schemaVersion: WORKSPACES_SCHEMA_VERSION, currentId: first.id, workspaces: [first] }),
@@ -74,8 +80,11 @@ export function createServices(adapters: Adapters) {
     emit,
     now,
     report,
-    facts: () => ({ metaConnected: session.status().connected }),
+    // The drafts as stored (saves queued included), checked by the same rules the renderer runs.
+    facts: (workspaceId) => ({ metaConnected: session.status().connected, blockingFindings: countBlockingFindings(validateDrafts(draftsRepository.get(workspaceId).drafts)) }),
+    attachments: draftsRepository,
   });
+  const drafts = createDraftsService({ repository: draftsRepository, workspaces, fileDialogs: adapters.fileDialogs, emit, logger });
 
   const updates = createUpdatesService({
     document: document('updates', UpdatesDocument, UPDATES_SCHEMA_VERSION, {}, DEFAULT_UPDATES_DOCUMENT),
@@ -114,6 +123,7 @@ export function createServices(adapters: Adapters) {
     ...createMetaHandlers(session),
     ...createOperationsHandlers(runner),
     ...createUpdatesHandlers(updates),
+    ...createDraftsHandlers(drafts),
   };
 
   // Read every document now so a quarantined or migrated file is reported on the first screen.
@@ -122,7 +132,7 @@ export function createServices(adapters: Adapters) {
   // The check at start runs in the background; its outcome arrives as `updates:changed`.
   void updates.checkAtStart();
 
-  return { handlers, settings, workspaces, notices, session, operations: runner, updates };
+  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,8 @@ import { redactText, toLogText } from '../platform/logging/redact';
 import { createConfStoreOpener } from '../platform/persistence/conf-store';
 import { join } from 'node:path';
 import { createNodeFeedUpdater } from '../updates/node-feed-client';
+import type { FileDialogs } from '../drafts/file-dialogs-port';
+import { createNodeFileDialogs } from '../drafts/node-file-dialogs';
 import type { Updater } from '../updates/updater-port';
 
 /**
@@ -37,6 +39,8 @@ interface NodeAdapterOptions {
   metaSimulator?: () => Promise<SimulatorHandle>;
   openLoopback?: (url: string) => Promise<void>;
   updater?: Updater;
+  /** File dialogs; by default saves land in `<dataDir>/saved-files` and opens pick nothing. */
+  fileDialogs?: FileDialogs;
 }
 
 /** Without a login window (a service-only test), every login ends as if the window was closed. */
@@ -74,6 +78,7 @@ export function createNodeAdapters(options: NodeAdapterOptions): Adapters & { op
         opened.push(url);
       }),
     updater: options.updater ?? createNodeFeedUpdater({ currentVersion: '0.1.0', platform: process.platform, downloadDir: join(options.dataDir, 'pending-update') }),
+    fileDialogs: options.fileDialogs ?? createNodeFileDialogs({ saveDir: join(options.dataDir, 'saved-files') }),
     now: options.now,
     opened,
   };

@@ -10,5 +10,8 @@ export function createWorkspaceHandlers(workspaces: WorkspaceService): AreaHandl
     'workspace:switch': ({ id }) => workspaces.switchTo(id),
     'workspace:setProgress': (update) => workspaces.setProgress(update),
     'workspace:tick': (tick) => workspaces.tick(tick),
+    'workspace:duplicate': ({ id }) => workspaces.duplicate(id),
+    'workspace:delete': ({ id }) => workspaces.remove(id),
+    'workspace:restore': ({ id }) => workspaces.restore(id),
   };
 }

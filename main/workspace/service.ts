@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors/index';
 import type { Progress, ProgressUpdate } from '../../shared/model/workspace/progress';
 import { currentWorkspace, newWorkspace, type ChecklistTick, type Workspace, type Workspaces } from '../../shared/model/workspace/workspace';
 import { STEP_CHECKLISTS } from '../../shared/step-checklists';
-import { completionBlockers, stepDefinition } from '../../shared/steps';
+import { completionBlockers, stepDefinition, type CompletionFacts } from '../../shared/steps';
 import type { DocumentNotice, VersionedDocument } from '../platform/persistence/versioned-document';
 import { setAside } from '../platform/persistence/set-aside';
 import type { Clock, Emit } from '../platform/ports';
@@ -21,6 +21,44 @@ export interface WorkspaceService {
   switchTo(id: string): Workspaces;
   setProgress(update: ProgressUpdate): Workspaces;
   tick(tick: ChecklistTick): Workspaces;
+  /** Copies a workspace (progress, ticks and, through `attachments`, its drafts) and opens the copy. */
+  duplicate(id: string): Workspaces;
+  /** Deletes a workspace, never the last; it can be restored for the rest of the session. */
+  remove(id: string): Workspaces;
+  /** Brings back a workspace deleted in this session, and opens it. */
+  restore(id: string): Workspaces;
+  /** Calls `listener` after every saved change; returns the function that stops it. */
+  onChange(listener: (workspaces: Workspaces) => void): () => void;
+}
+
+/**
+ * What other areas keep per workspace (the drafts files), moved with it.
+ *
+ * The workspace service only says when; the owner of the files knows how. Optional so a
+ * service without drafts (older tests) still works.
+ */
+export interface WorkspaceAttachments {
+  copy(fromId: string, toId: string): void;
+  /** Moves the workspace's files aside; returns a token `bringBack` takes (or null if none). */
+  keepAside(id: string): string | null;
+  bringBack(id: string, kept: string): void;
+}
+
+/**
+ * `name (2)`, `name (3)`…: the first numbered name no workspace uses.
+ *
+ * A number only, no word, so the name reads the same in both languages. A name already ending
+ * in ` (n)` counts on from its base, so the copy of `Jungle (2)` is `Jungle (3)`; the base is cut
+ * so the result stays within the 80 characters a name may have.
+ */
+export function numberedName(name: string, taken: readonly string[]): string {
+  const base = name.replace(/ \(\d+\)$/, '');
+  const used = new Set(taken);
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const candidate = `${base.slice(0, 80 - suffix.length).trimEnd()}${suffix}`;
+    if (!used.has(candidate)) return candidate;
+  }
 }
 
 interface Deps {
@@ -30,8 +68,12 @@ interface Deps {
   emit: Emit;
   now: Clock;
   report: (notice: DocumentNotice) => void;
-  /** Facts from other areas that completion rules need (step 2: connected to Meta). */
-  facts: () => { metaConnected: boolean };
+  /**
+   * Facts from other areas that completion rules need, for a workspace: connected to Meta
+   * (step 2), and the blocking findings of its drafts per step (drafts steps 6 to 11).
+   */
+  facts: (workspaceId: string) => Pick<CompletionFacts, 'metaConnected' | 'blockingFindings'>;
+  attachments?: WorkspaceAttachments;
 }
 
 /**
@@ -62,9 +104,14 @@ export function createWorkspaceService(deps: Deps): WorkspaceService {
   };
   adoptLegacyProgress();
 
+  const listeners = new Set<(workspaces: Workspaces) => void>();
+  /** Deleted in this session, with where it stood and its kept files, so `restore` can undo. */
+  const deleted = new Map<string, { workspace: Workspace; index: number; kept: string | null }>();
+
   const save = (next: Workspaces): Workspaces => {
     document.write(next);
     emit('workspace:changed', next);
+    for (const listener of listeners) listener(next);
     return next;
   };
 
@@ -106,8 +153,10 @@ export function createWorkspaceService(deps: Deps): WorkspaceService {
         const { id, state } = update.step;
         if (state === 'skipped' && stepDefinition(id).need === 'required') throw new AppError('workspace.notSkippable', { step: id });
         if (state === 'done') {
+          const facts = deps.facts(workspace.id);
           const blockers = completionBlockers(id, {
-            metaConnected: deps.facts().metaConnected,
+            metaConnected: facts.metaConnected,
+            blockingFindings: facts.blockingFindings,
             ticked: workspace.checklist,
             recorded: Object.fromEntries(Object.entries(workspace.progress.steps).map(([step, record]) => [step, record?.state])),
           });
@@ -130,6 +179,49 @@ export function createWorkspaceService(deps: Deps): WorkspaceService {
         const after = ticked ? [...new Set([...before, item])] : before.filter((id) => id !== item);
         return { ...current, checklist: { ...current.checklist, [step]: after } };
       });
+    },
+    duplicate(id) {
+      const all = document.read();
+      const source = find(id);
+      const at = now().toISOString();
+      const copy: Workspace = {
+        ...structuredClone(source),
+        id: randomUUID(),
+        name: numberedName(source.name, all.workspaces.map((workspace) => workspace.name)),
+        createdAt: at,
+        updatedAt: at,
+      };
+      // The drafts first: when the copy appears, its drafts are already there.
+      deps.attachments?.copy(source.id, copy.id);
+      const index = all.workspaces.findIndex((workspace) => workspace.id === id);
+      const workspaces = [...all.workspaces.slice(0, index + 1), copy, ...all.workspaces.slice(index + 1)];
+      return save({ ...all, currentId: copy.id, workspaces });
+    },
+    remove(id) {
+      const all = document.read();
+      const target = find(id);
+      if (all.workspaces.length === 1) throw new AppError('workspace.lastOne');
+      const index = all.workspaces.findIndex((workspace) => workspace.id === id);
+      const workspaces = all.workspaces.filter((workspace) => workspace.id !== id);
+      // Deleting the open workspace opens its neighbour, the one that took its place in the list.
+      const currentId = all.currentId === id ? (workspaces[Math.min(index, workspaces.length - 1)] as Workspace).id : all.currentId;
+      const kept = deps.attachments?.keepAside(id) ?? null;
+      deleted.set(id, { workspace: target, index, kept });
+      return save({ ...all, currentId, workspaces });
+    },
+    restore(id) {
+      const entry = deleted.get(id);
+      if (!entry) throw new AppError('workspace.unknown');
+      const all = document.read();
+      if (entry.kept !== null) deps.attachments?.bringBack(id, entry.kept);
+      deleted.delete(id);
+      const index = Math.min(entry.index, all.workspaces.length);
+      const workspaces = [...all.workspaces.slice(0, index), entry.workspace, ...all.workspaces.slice(index)];
+      return save({ ...all, currentId: id, workspaces });
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -1,5 +1,9 @@
 import type { Language } from '../../shared/model/settings/settings';
 import enChecklists from './en/checklists.json';
+import enDraftsErrors from './en/drafts-errors.json';
+import enDraftsRoles from './en/drafts-roles.json';
+import enDraftsSkills from './en/drafts-skills.json';
+import enFindings from './en/findings.json';
 import enMeta from './en/meta.json';
 import enRequirements from './en/requirements.json';
 import enSettings from './en/settings.json';
@@ -8,6 +12,10 @@ import enSteps from './en/steps.json';
 import enUpdates from './en/updates.json';
 import enWorkspace from './en/workspace.json';
 import frChecklists from './fr/checklists.json';
+import frDraftsErrors from './fr/drafts-errors.json';
+import frDraftsRoles from './fr/drafts-roles.json';
+import frDraftsSkills from './fr/drafts-skills.json';
+import frFindings from './fr/findings.json';
 import frMeta from './fr/meta.json';
 import frRequirements from './fr/requirements.json';
 import frSettings from './fr/settings.json';
@@ -42,8 +50,8 @@ export function mergeCatalogs(parts: readonly Catalog[]): Catalog {
   return out;
 }
 
-const en = [enShell, enSettings, enMeta, enSteps, enRequirements, enChecklists, enWorkspace, enUpdates] as const;
-const fr = [frShell, frSettings, frMeta, frSteps, frRequirements, frChecklists, frWorkspace, frUpdates] as const;
+const en = [enShell, enSettings, enMeta, enSteps, enRequirements, enChecklists, enWorkspace, enUpdates, enDraftsSkills, enFindings, enDraftsErrors, enDraftsRoles] as const;
+const fr = [frShell, frSettings, frMeta, frSteps, frRequirements, frChecklists, frWorkspace, frUpdates, frDraftsSkills, frFindings, frDraftsErrors, frDraftsRoles] as const;
 
 /**
  * The UI's translation catalogs, one per language the app ships.

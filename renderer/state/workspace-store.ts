@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorShape } from '../../shared/errors/index';
+import type { ChannelOutput } from '../../shared/ipc/contract/index';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Progress } from '../../shared/model/workspace/progress';
 import { currentWorkspace, type Workspace, type Workspaces } from '../../shared/model/workspace/workspace';
@@ -22,6 +23,21 @@ interface WorkspaceState {
   create(name: string, phoneNumber: string): Promise<IpcResult<Workspaces>>;
   update(id: string, change: { name?: string; phoneNumber?: string }): Promise<IpcResult<Workspaces>>;
   switchTo(id: string): Promise<IpcResult<Workspaces>>;
+  /** Copies a workspace with its drafts; main opens the copy. */
+  duplicate(id: string): Promise<IpcResult<Workspaces>>;
+  /** Deletes a workspace (main refuses the last one); `restore` undoes it for this session. */
+  remove(id: string): Promise<IpcResult<Workspaces>>;
+  /** Brings back a workspace deleted in this session, and opens it. */
+  restore(id: string): Promise<IpcResult<Workspaces>>;
+  /** Writes the current workspace to a file the admin picks. */
+  exportFile(): Promise<IpcResult<ChannelOutput<'drafts:export'>>>;
+  /**
+   * Reads a workspace file into a new workspace; an invalid one changes nothing.
+   *
+   * After an import the document is read again, so the new workspace is on screen even if
+   * its `workspace:changed` event is still on its way.
+   */
+  importFile(): Promise<IpcResult<ChannelOutput<'drafts:import'>>>;
   /** Follows `workspace:changed`, so a change made elsewhere shows at once. */
   subscribe(): () => void;
 }
@@ -63,6 +79,15 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => {
     create: (name, phoneNumber) => apply(() => setupApi().workspace.create({ name, phoneNumber })),
     update: (id, change) => apply(() => setupApi().workspace.update({ id, ...change })),
     switchTo: (id) => apply(() => setupApi().workspace.switch({ id })),
+    duplicate: (id) => apply(() => setupApi().workspace.duplicate({ id })),
+    remove: (id) => apply(() => setupApi().workspace.delete({ id })),
+    restore: (id) => apply(() => setupApi().workspace.restore({ id })),
+    exportFile: () => call(() => setupApi().drafts.export()),
+    async importFile() {
+      const result = await call(() => setupApi().drafts.import());
+      if (result.ok && result.value.outcome === 'imported') await get().load();
+      return result;
+    },
     subscribe() {
       return setupApi().on('workspace:changed', (workspaces) => set(derive(workspaces)));
     },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { APP_ERRORS } from './app';
+import { DRAFTS_ERRORS } from './drafts';
 import { IPC_ERRORS } from './ipc';
 import { META_ERRORS } from './meta';
 import { OPERATIONS_ERRORS } from './operations';
@@ -13,7 +14,7 @@ import { WORKSPACE_ERRORS } from './workspace';
  * Main never sends prose: the renderer translates `errors.<code>` from its catalogs, with
  * `params` interpolated. Adding a code to an area without a translation fails the catalog test.
  */
-export const ERROR_CODES = [...IPC_ERRORS, ...APP_ERRORS, ...SETTINGS_ERRORS, ...WORKSPACE_ERRORS, ...OPERATIONS_ERRORS, ...META_ERRORS, ...UPDATES_ERRORS] as const;
+export const ERROR_CODES = [...IPC_ERRORS, ...APP_ERRORS, ...SETTINGS_ERRORS, ...WORKSPACE_ERRORS, ...OPERATIONS_ERRORS, ...META_ERRORS, ...UPDATES_ERRORS, ...DRAFTS_ERRORS] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,4 +4,6 @@ export const WORKSPACE_ERRORS = [
   'workspace.notSkippable',
   'workspace.unknownChecklistItem',
   'workspace.notComplete',
+  /** The only workspace cannot be deleted: the wizard always shows one. */
+  'workspace.lastOne',
 ] as const;

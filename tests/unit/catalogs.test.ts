@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors/index';
 import { NOTICE_CODES } from '../../shared/model/app/app';
+import { FINDING_CODES, FINDING_SEVERITIES } from '../../shared/rules/findings';
 import { STEP_IDS } from '../../shared/steps';
 import { CATALOGS, mergeCatalogs, type Catalog } from '../../renderer/i18n/catalogs';
 
@@ -70,6 +71,11 @@ describe('translation catalogs', () => {
 
       it('translate every error code main may send', () => {
         expect(ERROR_CODES.filter((code) => !keys.has(`errors.${code}`))).toEqual([]);
+      });
+
+      it('word every finding code the rules may return, and every severity', () => {
+        expect(FINDING_CODES.filter((code) => !keys.get(`findings.${code}`))).toEqual([]);
+        expect(FINDING_SEVERITIES.filter((severity) => !keys.get(`severity.${severity}`))).toEqual([]);
       });
 
       it('translate every notice code', () => {

@@ -9,6 +9,7 @@ import { createOriginCheck } from '../../main/ipc/sender';
 import { AppError, ERROR_CODES } from '../../shared/errors/index';
 import { CHANNELS, type Channel, type ChannelInput } from '../../shared/ipc/contract/index';
 import { DEFAULT_SETTINGS } from '../../shared/model/settings/settings';
+import { emptyDrafts } from '../../shared/model/drafts/drafts';
 
 const ours: Sender = { url: 'app://renderer/index.html#/step/requirements', isMainFrame: true };
 const WORKSPACE = '0b7e7a38-52c0-4a0f-9d51-3c2a5b0e9f11';
@@ -43,6 +44,14 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'updates:check': undefined,
   'updates:setSettings': { feedUrl: 'https://updates.example.com/whatsapp-setup', checkAtStart: false },
   'updates:install': { consent: true },
+  'workspace:duplicate': { id: WORKSPACE },
+  'workspace:delete': { id: WORKSPACE },
+  'workspace:restore': { id: WORKSPACE },
+  'drafts:get': undefined,
+  'drafts:save': { workspaceId: WORKSPACE, drafts: emptyDrafts() },
+  'drafts:export': undefined,
+  'drafts:import': undefined,
+  'drafts:saveRunbook': { language: 'en', format: 'html', html: '<h1>Runbook</h1>' },
 };
 
 /** The real handler table, from the composition root, over Node adapters in a fresh folder. */

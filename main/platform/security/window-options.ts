@@ -89,3 +89,33 @@ export function loginWindowOptions({ partition, title }: { partition: string; ti
     webPreferences: secure({ partition, devTools: false }),
   });
 }
+
+/** The print window's preferences: the locked-down set, with scripts off as well. */
+export interface PrintWebPreferences extends SecureWebPreferences {
+  readonly javascript: false;
+}
+
+export interface PrintWindowOptions extends Omit<WindowOptions, 'webPreferences'> {
+  readonly webPreferences: PrintWebPreferences;
+}
+
+/**
+ * The hidden window that prints the runbook to PDF: never shown, no preload, no scripts.
+ *
+ * The HTML comes from the renderer and quotes what the admin typed; with JavaScript off and its
+ * own throw-away partition, nothing in it can run or keep cookies, whatever it contains.
+ */
+export function printWindowOptions({ partition }: { partition: string }): PrintWindowOptions {
+  return Object.freeze({
+    width: 794,
+    height: 1123,
+    minWidth: 400,
+    minHeight: 400,
+    show: false,
+    title: '',
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    // SECURITY: scripts off in the page that prints untrusted HTML (runbook rule).
+    webPreferences: Object.freeze({ ...secure({ partition, devTools: false }), javascript: false as const }),
+  });
+}

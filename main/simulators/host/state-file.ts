@@ -84,5 +84,6 @@ export function loadState(path: string, plugins: readonly SimulatorPlugin[], now
  */
 export function saveState(path: string, plugins: readonly SimulatorPlugin[], others: Readonly<Record<string, string>> = {}): void {
   const envelope: z.infer<typeof Envelope> = { simulators: 1, plugins: { ...others, ...Object.fromEntries(plugins.map((plugin) => [plugin.name, plugin.serialize()])) } };
-  writeFileAtomic(path, JSON.stringify(envelope));
+  // Owner-only like every file in the data folder: it names the admin's (simulated) accounts.
+  writeFileAtomic(path, JSON.stringify(envelope), { mode: 0o600 });
 }

@@ -1,11 +1,73 @@
+import { Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Channel } from '../../../shared/model/drafts/drafts';
+import { FormField } from '../../components/form-field';
 import { StepPage } from '../../components/step-page';
+import { findingsAt } from '../../state/drafts-store';
+import { FindingLines, findingsExactly, useDrafts } from '../digital-skill/drafts-ui';
+
+const useStyles = makeStyles({
+  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  text: { margin: 0 },
+  channel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
+});
 
 /**
- * The 'default-skill' step's page, loaded on demand.
+ * Step 10: each point of contact's default skill and default Studio script (manual, task 10).
  *
- * Its guided tools come in a later release; the page is already real: title, why, state,
- * prerequisites and the footer that records progress.
+ * Skills come from the drafted ones (step 9); the script is free text because scripts are made
+ * in Studio, not drafted here. Findings say when either is missing or no skill exists yet.
  */
 export default function DefaultSkillStep() {
-  return <StepPage id="default-skill" />;
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { drafts, findings, change } = useDrafts();
+
+  function update(id: string, recipe: (channel: Channel) => Channel): void {
+    change((current) => ({ ...current, channels: current.channels.map((channel) => (channel.id === id ? recipe(channel) : channel)) }));
+  }
+
+  return (
+    <StepPage id="default-skill">
+      {drafts && (
+        <div className={styles.tools}>
+          <p className={styles.text}>{t('defaultSkill.intro')}</p>
+          <FindingLines findings={[...findingsExactly(findings, ['skills']), ...findingsExactly(findings, ['channels'])]} testId="default-skill-findings" />
+          {drafts.channels.length === 0 && <p className={styles.text}>{t('defaultSkill.noChannel')}</p>}
+          {drafts.channels.map((channel, c) => (
+            <fieldset key={channel.id} className={styles.channel} data-channel={channel.id}>
+              <legend className={styles.legend}>{t('defaultSkill.channel', { name: channel.name, phone: channel.phoneNumber })}</legend>
+              <FormField label={t('defaultSkill.skill')} findings={findingsAt(findings, ['channels', c, 'defaultSkillId'])} required>
+                <Select value={channel.defaultSkillId ?? ''} onChange={(_event, data) => update(channel.id, (current) => ({ ...current, defaultSkillId: data.value === '' ? null : data.value }))}>
+                  <option value="">{t('defaultSkill.noSkillChoice')}</option>
+                  {drafts.skills.map((skill) => (
+                    <option key={skill.id} value={skill.id}>
+                      {skill.name}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <FormField label={t('defaultSkill.script')} hint={t('defaultSkill.scriptHint')} findings={findingsAt(findings, ['channels', c, 'studioScript'])} required>
+                <Input value={channel.studioScript} onChange={(_event, data) => update(channel.id, (current) => ({ ...current, studioScript: data.value }))} />
+              </FormField>
+              {channel.startsConversations && (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{t('defaultSkill.outbound')}</MessageBarBody>
+                </MessageBar>
+              )}
+            </fieldset>
+          ))}
+        </div>
+      )}
+    </StepPage>
+  );
 }

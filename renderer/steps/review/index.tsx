@@ -1,11 +1,14 @@
 import { StepPage } from '../../components/step-page';
+import { ReviewPanel } from './review-panel';
 
 /**
- * The 'review' step's page, loaded on demand.
- *
- * Its guided tools come in a later release; the page is already real: title, why, state,
- * prerequisites and the footer that records progress.
+ * The 'review' step's page, loaded on demand: every step's state, every finding of the drafts
+ * grouped by step and severity, and the runbook to save.
  */
 export default function ReviewStep() {
-  return <StepPage id="review" />;
+  return (
+    <StepPage id="review">
+      <ReviewPanel />
+    </StepPage>
+  );
 }

@@ -1,11 +1,23 @@
 import { StepPage } from '../../components/step-page';
+import { AgentsPanel } from './agents-panel';
+import { DraftsStatus } from './drafts-ui';
+import { RolesPanel } from './roles-panel';
 
 /**
- * The 'roles' step's page, loaded on demand.
- *
- * Its guided tools come in a later release; the page is already real: title, why, state,
- * prerequisites and the footer that records progress.
+ * Step 7: the roles that use the channel (permissions per channel, Skills View) and the agents
+ * who hold them, drafted offline and checked against the manual as they are typed.
  */
 export default function RolesStep() {
-  return <StepPage id="roles" />;
+  return (
+    <StepPage id="roles">
+      <DraftsStatus>
+        {(drafts) => (
+          <>
+            <RolesPanel drafts={drafts} />
+            <AgentsPanel drafts={drafts} />
+          </>
+        )}
+      </DraftsStatus>
+    </StepPage>
+  );
 }

@@ -1,11 +1,23 @@
 import { StepPage } from '../../components/step-page';
+import { DraftsStatus } from '../roles/drafts-ui';
+import { ChannelRoutingPanel } from './channel-routing-panel';
+import { QueuesPanel } from './queues-panel';
 
 /**
- * The 'routing' step's page, loaded on demand.
- *
- * Its guided tools come in a later release; the page is already real: title, why, state,
- * prerequisites and the footer that records progress.
+ * Step 8: which channels start conversations, and the routing queues whose "included channels"
+ * conditions route them; required for outbound channels, optional for inbound-only ones.
  */
 export default function RoutingStep() {
-  return <StepPage id="routing" />;
+  return (
+    <StepPage id="routing">
+      <DraftsStatus>
+        {(drafts) => (
+          <>
+            <ChannelRoutingPanel drafts={drafts} />
+            <QueuesPanel drafts={drafts} />
+          </>
+        )}
+      </DraftsStatus>
+    </StepPage>
+  );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract, appEvents } from './app';
+import { draftsContract, draftsEvents } from './drafts';
 import { metaContract, metaEvents, metaOperations } from './meta';
 import { operationsContract, operationsEvents } from './operations';
 import { settingsContract, settingsEvents } from './settings';
@@ -22,6 +23,7 @@ export const contract = {
   ...metaContract,
   ...operationsContract,
   ...updatesContract,
+  ...draftsContract,
 } as const satisfies Record<string, CallSpec>;
 
 /** Events main pushes to the renderer; payloads are validated before they are sent. */
@@ -32,6 +34,7 @@ export const events = {
   ...metaEvents,
   ...operationsEvents,
   ...updatesEvents,
+  ...draftsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Long operations, started with `operations:start`, per area. */

@@ -16,6 +16,12 @@ export const workspaceContract = {
   'workspace:setProgress': { input: WorkspaceProgressUpdate, output: Workspaces },
   /** Ticks or unticks a checklist item of a step, in the current workspace. */
   'workspace:tick': { input: ChecklistTick, output: Workspaces },
+  /** Copies a workspace with its drafts, named after it with a number (`Jungle (2)`), and opens the copy. */
+  'workspace:duplicate': { input: WorkspaceRef, output: Workspaces },
+  /** Deletes a workspace (never the last one); its file is kept aside so `restore` can undo it. */
+  'workspace:delete': { input: WorkspaceRef, output: Workspaces },
+  /** Brings back a workspace deleted earlier in this session, with its drafts. */
+  'workspace:restore': { input: WorkspaceRef, output: Workspaces },
 } as const satisfies ContractSlice<'workspace'>;
 
 export const workspaceEvents = {

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import { events, type EventName } from '../../../shared/ipc/contract/index';
@@ -9,6 +9,7 @@ import { createRouter } from '../../../main/ipc/router';
 import { createOriginCheck } from '../../../main/ipc/sender';
 import { createNodeAdapters } from '../../../main/core/node-adapters';
 import { createNodeFeedUpdater } from '../../../main/updates/node-feed-client';
+import { createNodeFileDialogs } from '../../../main/drafts/node-file-dialogs';
 import { startMetaSimulator, type MetaSimulator } from '../../../main/simulators/meta';
 import type { Cipher } from '../../../main/platform/secrets/cipher';
 import { createHarnessLoginWindow } from './meta-login-page';
@@ -37,6 +38,32 @@ export interface Harness {
   loginWindow(): Promise<Page>;
   /** Files the app asked to install ("Restart to install"); the harness records, never quits. */
   installRequests(): string[];
+  /** The OS file dialogs as the test drives them: what the next "open" picks, what "save" wrote. */
+  readonly files: HarnessFiles;
+}
+
+/** A file the app saved through its "save" dialog. */
+export interface SavedFile {
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * The file dialogs of one test: the same Node dialogs the app's core would use without a screen.
+ *
+ * They live as long as the test (a restart keeps them), so a file exported before a restart can
+ * be imported after it.
+ */
+export interface HarnessFiles {
+  /** Writes a file the test will have the app open (`nextOpen`), and returns its path. */
+  write(name: string, text: string): string;
+  /** The file the next "open" dialog picks; null answers as if the admin cancelled. */
+  nextOpen(path: string | null): void;
+  /** Makes the next "save" dialog answer as if the admin cancelled. */
+  cancelNextSave(): void;
+  /** Every file saved so far, oldest first, with its text as it is on disk now. */
+  saved(): SavedFile[];
 }
 
 /**
@@ -108,6 +135,19 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
     const simulator = await startMetaSimulator();
     const loginWindow = createHarnessLoginWindow(page.context());
     const cipher = testCipher();
+    const fileDialogs = createNodeFileDialogs({ saveDir: join(dataDir, 'saved-files') });
+    const files: HarnessFiles = {
+      write(name, text) {
+        const folder = join(dataDir, 'files-to-open');
+        mkdirSync(folder, { recursive: true });
+        const path = join(folder, basename(name));
+        writeFileSync(path, text, 'utf8');
+        return path;
+      },
+      nextOpen: (path) => fileDialogs.chooseNextFile(path),
+      cancelNextSave: () => fileDialogs.cancelNextSave(),
+      saved: () => fileDialogs.saved().map((path) => ({ name: basename(path), path, text: readFileSync(path, 'utf8') })),
+    };
     const boot = () => {
       const adapters = createNodeAdapters({
         dataDir,
@@ -119,6 +159,7 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
         openExternal: async (url) => void opened.push(url),
         openLoopback: async (url) => void opened.push(url),
         updater,
+        fileDialogs,
       });
       const services = createServices(adapters);
       const router = createRouter({
@@ -161,6 +202,7 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
       simulator,
       loginWindow: () => loginWindow.nextPage(),
       installRequests: () => updater.installRequests(),
+      files,
     };
 
     await use(harness);

@@ -62,6 +62,8 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
 /** Ticks every item of the step's checklist, as an admin who did each one would. */
 export async function tickChecklist(page: Page, language: Language = 'en'): Promise<void> {
   const boxes = page.getByTestId('checklist').getByRole('checkbox');
+  // The step page may still be arriving: count only once its checklist is on screen.
+  await expect(boxes.first()).toBeVisible();
   const count = await boxes.count();
   for (let index = 0; index < count; index += 1) {
     await boxes.nth(index).check();
