@@ -1,6 +1,8 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import type { Logger } from '../platform/ports';
 import { isAllowedExternalUrl } from '../platform/security/external-links';
+import { isPermissionAllowed } from '../platform/security/permissions';
+import { APP_ORIGIN } from '../platform/security/protocol-path';
 import { redactText } from '../platform/logging/redact';
 
 /**
@@ -17,9 +19,10 @@ export function allowNavigation(contents: WebContents, isAllowed: (url: string) 
 }
 
 function lockSession(target: Session): void {
-  // SECURITY: no camera, notifications, clipboard or anything else, for any page.
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+  // SECURITY: no camera, notifications, reading the clipboard or anything else, for any page;
+  // the app's own page may only write plain text to the clipboard (the checklists' Copy).
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl, APP_ORIGIN)));
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, APP_ORIGIN));
   target.setDevicePermissionHandler(() => false);
   target.on('will-download', (event) => event.preventDefault());
 }

@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../shared/errors/index';
 import type { Language } from '../../shared/model/settings/settings';
 import type { StepDefinition } from '../../shared/steps';
 import { useWorkspaceStore } from '../state/workspace-store';
+import { ChecklistValues } from './checklist-values';
 import { ErrorBar } from './error-bar';
 
 const useStyles = makeStyles({
@@ -61,6 +62,7 @@ export function Checklist({ step }: { step: StepDefinition }) {
               onChange={(_event, data) => void toggle(item.id, data.checked === true)}
               label={t(`checklists.${step.id}.${item.id}`, { path: item.path ? item.path[language].join(' > ') : '' })}
             />
+            <ChecklistValues step={step.id} item={item.id} />
           </li>
         ))}
       </ol>

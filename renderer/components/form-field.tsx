@@ -20,12 +20,15 @@ export function FormField({
   hint,
   findings = [],
   required = false,
+  path,
   children,
 }: {
   label: string;
   hint?: string;
   findings?: readonly Finding[];
   required?: boolean;
+  /** Where the field's value sits in the drafts (`['skills', 0, 'name']`): the review focuses it from a finding. */
+  path?: readonly (string | number)[];
   children: ReactElement;
 }) {
   const { t } = useTranslation();
@@ -41,6 +44,7 @@ export function FormField({
       required={required}
       validationState={state}
       validationMessage={state === 'none' ? undefined : message}
+      data-field={path?.join('.')}
     >
       {children}
     </Field>

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/model/settings/settings';
+import enChecklistValues from './en/checklist-values.json';
 import enChecklists from './en/checklists.json';
 import enDraftsErrors from './en/drafts-errors.json';
 import enDraftsRoles from './en/drafts-roles.json';
@@ -11,6 +12,7 @@ import enShell from './en/shell.json';
 import enSteps from './en/steps.json';
 import enUpdates from './en/updates.json';
 import enWorkspace from './en/workspace.json';
+import frChecklistValues from './fr/checklist-values.json';
 import frChecklists from './fr/checklists.json';
 import frDraftsErrors from './fr/drafts-errors.json';
 import frDraftsRoles from './fr/drafts-roles.json';
@@ -50,8 +52,8 @@ export function mergeCatalogs(parts: readonly Catalog[]): Catalog {
   return out;
 }
 
-const en = [enShell, enSettings, enMeta, enSteps, enRequirements, enChecklists, enWorkspace, enUpdates, enDraftsSkills, enFindings, enDraftsErrors, enDraftsRoles] as const;
-const fr = [frShell, frSettings, frMeta, frSteps, frRequirements, frChecklists, frWorkspace, frUpdates, frDraftsSkills, frFindings, frDraftsErrors, frDraftsRoles] as const;
+const en = [enShell, enSettings, enMeta, enSteps, enRequirements, enChecklists, enWorkspace, enUpdates, enDraftsSkills, enFindings, enDraftsErrors, enDraftsRoles, enChecklistValues] as const;
+const fr = [frShell, frSettings, frMeta, frSteps, frRequirements, frChecklists, frWorkspace, frUpdates, frDraftsSkills, frFindings, frDraftsErrors, frDraftsRoles, frChecklistValues] as const;
 
 /**
  * The UI's translation catalogs, one per language the app ships.

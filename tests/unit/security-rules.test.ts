@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { redact, redactText } from '../../main/platform/logging/redact';
 import { contentSecurityPolicy, securityHeaders } from '../../main/platform/security/csp';
 import { isAllowedExternalUrl } from '../../main/platform/security/external-links';
+import { isPermissionAllowed } from '../../main/platform/security/permissions';
 
 describe('log redaction', () => {
   const token = 'EAAGm0PX4ZCpsBAKZCZAZDnotarealtoken1234';
@@ -77,5 +78,17 @@ describe('external links', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('page permissions', () => {
+  it('let the app page write plain text to the clipboard, and nothing else, for nobody else', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://renderer/index.html#/step/sla', 'app://renderer')).toBe(true);
+    expect(isPermissionAllowed('clipboard-read', 'app://renderer/index.html', 'app://renderer')).toBe(false);
+    expect(isPermissionAllowed('notifications', 'app://renderer/index.html', 'app://renderer')).toBe(false);
+    expect(isPermissionAllowed('media', 'app://renderer/index.html', 'app://renderer')).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://www.facebook.com/', 'app://renderer')).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://other/index.html', 'app://renderer')).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', '', 'app://renderer')).toBe(false);
   });
 });

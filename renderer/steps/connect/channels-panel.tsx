@@ -115,7 +115,7 @@ export function OutboundSwitch({ drafts, channelIndex }: { drafts: Drafts; chann
   const channel = drafts.channels[channelIndex];
   if (!channel) return null;
   return (
-    <FormField label={t('channels.fields.outboundLabel')} findings={findingsAt(findings, ['channels', channelIndex, 'startsConversations'])}>
+    <FormField label={t('channels.fields.outboundLabel')} findings={findingsAt(findings, ['channels', channelIndex, 'startsConversations'])} path={['channels', channelIndex, 'startsConversations']}>
       <Switch
         checked={channel.startsConversations}
         onChange={(_event, data) => change((current) => updateChannel(current, channel.id, (item) => ({ ...item, startsConversations: data.checked })))}

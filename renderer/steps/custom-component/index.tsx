@@ -42,7 +42,7 @@ export default function CustomComponentStep() {
       {drafts && component && (
         <div className={styles.tools}>
           <div data-field="url">
-            <FormField label={t('customComponent.url')} hint={t('customComponent.urlHint')} findings={findingsAt(findings, ['customComponent', 'url'])} required>
+            <FormField label={t('customComponent.url')} hint={t('customComponent.urlHint')} findings={findingsAt(findings, ['customComponent', 'url'])} path={['customComponent', 'url']} required>
               <Input
                 type="url"
                 value={component.url}
@@ -59,7 +59,7 @@ export default function CustomComponentStep() {
             </Text>
             {toType !== '' && <Text size={200}>{t('customComponent.toTypeHint')}</Text>}
           </section>
-          <FormField label={t('customComponent.height')} hint={t('customComponent.heightHint')} findings={findingsAt(findings, ['customComponent', 'height'])}>
+          <FormField label={t('customComponent.height')} hint={t('customComponent.heightHint')} findings={findingsAt(findings, ['customComponent', 'height'])} path={['customComponent', 'height']}>
             <NumberInput
               value={component.height}
               min={1}
@@ -93,7 +93,7 @@ export default function CustomComponentStep() {
             )}
             <FindingLines findings={findingsAt(findings, ['customComponent', 'channelIds'])} />
           </fieldset>
-          <FormField label={t('customComponent.smooch')} findings={findingsAt(findings, ['customComponent', 'smoochDeleted'])}>
+          <FormField label={t('customComponent.smooch')} findings={findingsAt(findings, ['customComponent', 'smoochDeleted'])} path={['customComponent', 'smoochDeleted']}>
             <Checkbox
               label={t('customComponent.smooch')}
               checked={component.smoochDeleted}

@@ -46,7 +46,7 @@ export default function DefaultSkillStep() {
           {drafts.channels.map((channel, c) => (
             <fieldset key={channel.id} className={styles.channel} data-channel={channel.id}>
               <legend className={styles.legend}>{t('defaultSkill.channel', { name: channel.name, phone: channel.phoneNumber })}</legend>
-              <FormField label={t('defaultSkill.skill')} findings={findingsAt(findings, ['channels', c, 'defaultSkillId'])} required>
+              <FormField label={t('defaultSkill.skill')} findings={findingsAt(findings, ['channels', c, 'defaultSkillId'])} path={['channels', c, 'defaultSkillId']} required>
                 <Select value={channel.defaultSkillId ?? ''} onChange={(_event, data) => update(channel.id, (current) => ({ ...current, defaultSkillId: data.value === '' ? null : data.value }))}>
                   <option value="">{t('defaultSkill.noSkillChoice')}</option>
                   {drafts.skills.map((skill) => (
@@ -56,7 +56,7 @@ export default function DefaultSkillStep() {
                   ))}
                 </Select>
               </FormField>
-              <FormField label={t('defaultSkill.script')} hint={t('defaultSkill.scriptHint')} findings={findingsAt(findings, ['channels', c, 'studioScript'])} required>
+              <FormField label={t('defaultSkill.script')} hint={t('defaultSkill.scriptHint')} findings={findingsAt(findings, ['channels', c, 'studioScript'])} path={['channels', c, 'studioScript']} required>
                 <Input value={channel.studioScript} onChange={(_event, data) => update(channel.id, (current) => ({ ...current, studioScript: data.value }))} />
               </FormField>
               {channel.startsConversations && (

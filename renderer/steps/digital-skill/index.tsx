@@ -186,7 +186,7 @@ function SkillForm({
           checked={skill.personalConnectionOrByoc}
           onChange={(_event, data) => update((current) => ({ ...current, personalConnectionOrByoc: data.checked }))}
         />
-        <FormField label={t('digitalSkill.field.direction')} findings={at('direction')}>
+        <FormField label={t('digitalSkill.field.direction')} findings={at('direction')} path={['skills', index, 'direction']}>
           <RadioGroup layout="horizontal" value={skill.direction} onChange={(_event, data) => update((current) => ({ ...current, direction: data.value === 'outbound' ? 'outbound' : 'inbound' }))}>
             <Radio value="inbound" label={t('digitalSkill.direction.inbound')} />
             <Radio value="outbound" label={t('digitalSkill.direction.outbound')} />
@@ -195,7 +195,7 @@ function SkillForm({
       </fieldset>
 
       <div data-field="name">
-        <FormField label={t('digitalSkill.field.name')} hint={t('digitalSkill.hint.name')} findings={at('name')} required>
+        <FormField label={t('digitalSkill.field.name')} hint={t('digitalSkill.hint.name')} findings={at('name')} path={['skills', index, 'name']} required>
           <Input value={name} onChange={(_event, data) => setNameText(data.value)} />
         </FormField>
         {name.trim() === '' && <Text className={styles.muted}>{t('digitalSkill.nameRequired')}</Text>}
@@ -219,11 +219,11 @@ function SkillForm({
         </div>
       </fieldset>
 
-      <FormField label={t('digitalSkill.field.campaign')} findings={at('campaign')} required>
+      <FormField label={t('digitalSkill.field.campaign')} findings={at('campaign')} path={['skills', index, 'campaign']} required>
         <Input value={skill.campaign} onChange={(_event, data) => update((current) => ({ ...current, campaign: data.value.trim() }))} />
       </FormField>
 
-      <FormField label={t('digitalSkill.field.messageTemplate')} hint={t('digitalSkill.hint.optional')} findings={at('messageTemplateName')}>
+      <FormField label={t('digitalSkill.field.messageTemplate')} hint={t('digitalSkill.hint.optional')} findings={at('messageTemplateName')} path={['skills', index, 'messageTemplateName']}>
         <Input
           value={skill.messageTemplateName ?? ''}
           onChange={(_event, data) => {
@@ -233,13 +233,13 @@ function SkillForm({
         />
       </FormField>
 
-      <FormField label={t('digitalSkill.field.subSkill')} hint={t('digitalSkill.hint.subSkill')} findings={at('subSkill')}>
+      <FormField label={t('digitalSkill.field.subSkill')} hint={t('digitalSkill.hint.subSkill')} findings={at('subSkill')} path={['skills', index, 'subSkill']}>
         <Checkbox label={t('digitalSkill.subSkillLabel')} checked={skill.subSkill} onChange={(_event, data) => update((current) => ({ ...current, subSkill: data.checked === true }))} />
       </FormField>
 
       <fieldset className={styles.fieldset} data-testid="routing">
         <legend className={styles.legend}>{t('digitalSkill.field.routing')}</legend>
-        <FormField label={t('digitalSkill.field.criteria')} findings={at('routing', 'kind')}>
+        <FormField label={t('digitalSkill.field.criteria')} findings={at('routing', 'kind')} path={['skills', index, 'routing', 'kind']}>
           <RadioGroup
             value={routing.kind}
             onChange={(_event, data) => {
@@ -254,7 +254,7 @@ function SkillForm({
         </FormField>
         {routing.kind === 'preferredAgent' && (
           <>
-            <FormField label={t('digitalSkill.field.priorityMetric')} hint={t('digitalSkill.hint.priorityMetric')} findings={at('routing', 'priorityMetric')} required>
+            <FormField label={t('digitalSkill.field.priorityMetric')} hint={t('digitalSkill.hint.priorityMetric')} findings={at('routing', 'priorityMetric')} path={['skills', index, 'routing', 'priorityMetric']} required>
               <Input
                 value={routing.priorityMetric}
                 onChange={(_event, data) => update((current) => (current.routing.kind === 'preferredAgent' ? { ...current, routing: { ...current.routing, priorityMetric: data.value.trim() } } : current))}
@@ -274,7 +274,7 @@ function SkillForm({
               </RadioGroup>
             </FormField>
             <div data-field="timeout">
-              <FormField label={t('digitalSkill.field.timeout')} hint={t('digitalSkill.hint.timeout')} findings={at('routing', 'timeoutSeconds')} required>
+              <FormField label={t('digitalSkill.field.timeout')} hint={t('digitalSkill.hint.timeout')} findings={at('routing', 'timeoutSeconds')} path={['skills', index, 'routing', 'timeoutSeconds']} required>
                 <NumberInput
                   value={timeout}
                   min={0}
@@ -300,7 +300,7 @@ function SkillForm({
 
       <fieldset className={styles.fieldset} data-testid="service-level">
         <legend className={styles.legend}>{t('digitalSkill.field.serviceLevel')}</legend>
-        <FormField label={t('digitalSkill.field.serviceLevelChange')} hint={t('digitalSkill.hint.serviceLevel')} findings={at('serviceLevel')}>
+        <FormField label={t('digitalSkill.field.serviceLevelChange')} hint={t('digitalSkill.hint.serviceLevel')} findings={at('serviceLevel')} path={['skills', index, 'serviceLevel']}>
           <Switch
             checked={skill.serviceLevel !== undefined}
             disabled={skill.direction !== 'inbound' && skill.serviceLevel === undefined}
@@ -342,7 +342,7 @@ function SkillForm({
           onChange={(_event, data) => update((current) => ({ ...current, agentsUseSfaClassic: data.checked }))}
         />
         <div data-field="acceptReject">
-          <FormField label={t('digitalSkill.field.acceptReject')} hint={t('digitalSkill.hint.acceptReject')} findings={at('acceptReject')}>
+          <FormField label={t('digitalSkill.field.acceptReject')} hint={t('digitalSkill.hint.acceptReject')} findings={at('acceptReject')} path={['skills', index, 'acceptReject']}>
             <Checkbox label={t('digitalSkill.acceptRejectLabel')} checked={skill.acceptReject} onChange={(_event, data) => update((current) => ({ ...current, acceptReject: data.checked === true }))} />
           </FormField>
         </div>
@@ -350,7 +350,7 @@ function SkillForm({
 
       <div className={styles.row}>
         {(['agentResponseCountdownSeconds', 'customerResponseCountdownSeconds'] as const).map((field) => (
-          <FormField key={field} label={t(`digitalSkill.field.${field}`)} hint={t('digitalSkill.hint.countdown')} findings={at(field)}>
+          <FormField key={field} label={t(`digitalSkill.field.${field}`)} hint={t('digitalSkill.hint.countdown')} findings={at(field)} path={['skills', index, field]}>
             <NumberInput
               value={skill[field]}
               min={1}

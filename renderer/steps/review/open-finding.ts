@@ -11,6 +11,28 @@ export function fieldKey(path: FindingPath): string {
 }
 
 /**
+ * Focuses the field, and gives focus back to it if the new page then focuses its heading.
+ *
+ * A step page moves focus to its h1 once mounted (for screen readers), in a React effect that
+ * may run after the observer below has already focused the field; the first focus change after
+ * ours is therefore checked once: the page's heading hands focus back, anything else (the admin
+ * clicking elsewhere) is left alone.
+ */
+function focusKeepingIt(target: HTMLElement): void {
+  target.focus();
+  const next = (event: FocusEvent) => {
+    stop();
+    if (event.target instanceof HTMLHeadingElement && event.target.tagName === 'H1') target.focus();
+  };
+  const timer = window.setTimeout(() => stop(), FIELD_WAIT_MS);
+  const stop = () => {
+    document.removeEventListener('focusin', next);
+    window.clearTimeout(timer);
+  };
+  document.addEventListener('focusin', next);
+}
+
+/**
  * Opens the step a finding belongs to, then focuses its field if the step page has it.
  *
  * Hash routes stay `#/step/<id>` (the router knows no query); instead a drafts screen marks each
@@ -26,7 +48,7 @@ export function openFinding(step: StepId, path: FindingPath): void {
       if (element) {
         // A wrapper marked with the path focuses its first control.
         const target = element.matches('input, select, textarea, button, [tabindex]') ? element : element.querySelector<HTMLElement>('input, select, textarea, button, [tabindex]');
-        (target ?? element).focus();
+        focusKeepingIt(target ?? element);
         return true;
       }
     }

@@ -39,20 +39,21 @@ function AgentEditor({ drafts, agentId, onRemoved }: { drafts: Drafts; agentId: 
         findings={findingsAt(findings, ['agents', index, 'name'])}
         onValid={(name) => edit((item) => ({ ...item, name }))}
       />
-      <FormField label={t('roles.agents.fields.application')} findings={findingsAt(findings, ['agents', index, 'application'])}>
+      <FormField label={t('roles.agents.fields.application')} findings={findingsAt(findings, ['agents', index, 'application'])} path={['agents', index, 'application']}>
         <RadioGroup layout="horizontal" value={agent.application} onChange={(_event, data) => edit((item) => ({ ...item, application: AgentApplication.parse(data.value) }))}>
           {AgentApplication.options.map((application) => (
             <Radio key={application} value={application} label={APPLICATION_NAMES[application]} />
           ))}
         </RadioGroup>
       </FormField>
-      <FormField label={t('roles.agents.fields.digitalEngagement')} findings={findingsAt(findings, ['agents', index, 'digitalEngagement'])}>
+      <FormField label={t('roles.agents.fields.digitalEngagement')} findings={findingsAt(findings, ['agents', index, 'digitalEngagement'])} path={['agents', index, 'digitalEngagement']}>
         <Switch checked={agent.digitalEngagement} onChange={(_event, data) => edit((item) => ({ ...item, digitalEngagement: data.checked }))} />
       </FormField>
       <FormField
         label={t('roles.agents.fields.addSkill')}
         hint={drafts.skills.length === 0 ? t('roles.agents.fields.noSkills') : t('roles.agents.fields.skillsHint')}
         findings={findingsAt(findings, ['agents', index, 'skillIds'])}
+        path={['agents', index, 'skillIds']}
       >
         <Select
           value=""
@@ -80,7 +81,7 @@ function AgentEditor({ drafts, agentId, onRemoved }: { drafts: Drafts; agentId: 
           ))}
         </ul>
       )}
-      <FormField label={t('roles.agents.fields.role')} findings={findingsAt(findings, ['agents', index, 'roleIds'])}>
+      <FormField label={t('roles.agents.fields.role')} findings={findingsAt(findings, ['agents', index, 'roleIds'])} path={['agents', index, 'roleIds']}>
         <Select value={roleId} onChange={(_event, data) => edit((item) => ({ ...item, roleIds: data.value ? [data.value] : [] }))}>
           <option value="">{t('roles.agents.fields.noRole')}</option>
           {drafts.roles.map((role) => (

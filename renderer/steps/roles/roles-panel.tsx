@@ -91,7 +91,7 @@ function PermissionMatrix({ drafts, roleIndex, findings }: { drafts: Drafts; rol
                 const label = productLabel(CHANNEL_PERMISSION_LABELS[permission], i18n.language);
                 return (
                   <td key={permission} className={styles.cell}>
-                    <FormField label={t('roles.matrix.permissionFor', { permission: label, channel: channel.name })} findings={rowFindings}>
+                    <FormField label={t('roles.matrix.permissionFor', { permission: label, channel: channel.name })} findings={rowFindings} path={rowIndex >= 0 ? ['roles', roleIndex, 'channels', rowIndex, 'permissions'] : undefined}>
                       <Checkbox
                         checked={row?.permissions.includes(permission) ?? false}
                         onChange={(_event, data) => edit((item) => setPermission(item, channel.id, permission, data.checked === true))}
@@ -138,7 +138,7 @@ function RoleEditor({ drafts, roleId, onRemoved }: { drafts: Drafts; roleId: str
           onValid={(description) => edit((item) => ({ ...item, description }))}
         />
       </div>
-      <FormField label={productLabel(SKILLS_VIEW_LABEL, i18n.language)} hint={t('roles.fields.skillsViewHint')} findings={findingsAt(findings, ['roles', index, 'skillsView'])}>
+      <FormField label={productLabel(SKILLS_VIEW_LABEL, i18n.language)} hint={t('roles.fields.skillsViewHint')} findings={findingsAt(findings, ['roles', index, 'skillsView'])} path={['roles', index, 'skillsView']}>
         <Switch checked={role.skillsView} onChange={(_event, data) => edit((item) => ({ ...item, skillsView: data.checked }))} />
       </FormField>
       <PermissionMatrix drafts={drafts} roleIndex={index} findings={findings} />
