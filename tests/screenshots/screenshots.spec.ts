@@ -31,10 +31,12 @@ for (const language of ['en', 'fr'] as const) {
       await app.open('#/step/connect');
       await app.page.getByTestId('connect-panel').getByRole('button').first().click();
       const login = await app.loginWindow();
-      await login.getByRole('button', { name: 'Log in as Camille Martin' }).click();
+      // The simulated dialog speaks the app's language, as Meta's speaks the admin's.
+      const words = language === 'fr' ? { logInAs: 'Se connecter en tant que Camille Martin', continue: 'Continuer' } : { logInAs: 'Log in as Camille Martin', continue: 'Continue' };
+      await login.getByRole('button', { name: words.logInAs }).click();
       await login.getByRole('checkbox', { name: /whatsapp_business_messaging/ }).uncheck();
-      await login.screenshot({ path: resolve(outDir, 'sandbox-login-permissions.png') });
-      await login.getByRole('button', { name: 'Continue', exact: true }).click();
+      if (language === 'en') await login.screenshot({ path: resolve(outDir, 'sandbox-login-permissions.png') });
+      await login.getByRole('button', { name: words.continue, exact: true }).click();
       await expect(app.page.getByTestId('scopes-missing')).toContainText('whatsapp_business_messaging');
       await app.page.screenshot({ path: resolve(outDir, `${language}-connect-connected.png`) });
     });
