@@ -4,9 +4,10 @@ import { RendererProvider } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app';
-import { startI18n } from './i18n/i18n';
+import { loadCatalog, startI18n } from './i18n/i18n';
 import { parseHash } from './routing/hash-route';
 import { loadStores } from './state/boot';
+import type { Language } from '../shared/model/settings/settings';
 import { useWorkspaceStore } from './state/workspace-store';
 import { pageFor } from './steps/registry';
 import { createStylesRenderer } from './styles-renderer';
@@ -22,11 +23,19 @@ const linkedPage = linked ? pageFor(linked).preload() : null;
 // Every step page is drawn by the same frame: fetch its chunk now, whichever step opens, rather
 // than after the stores have said which one.
 const stepFrame = import('./components/step-page').catch(() => undefined);
+// The language the admin most likely reads, fetched while the stores load; the stored choice
+// decides after (a different one is fetched then).
+const guessed: Language = navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+const guessedCatalog = loadCatalog(guessed);
 void loadStores().then(async ({ language, error }) => {
   const landing = linked ?? { kind: 'step' as const, id: useWorkspaceStore.getState().progress?.currentStep ?? 'requirements' };
   // A chunk that fails to load never blocks boot: the page asks for it again when it renders.
-  await Promise.all([stepFrame, (linkedPage ?? pageFor(landing).preload()).catch(() => undefined)]);
-  startI18n(language);
+  const [catalog] = await Promise.all([
+    language === guessed ? guessedCatalog : loadCatalog(language),
+    stepFrame,
+    (linkedPage ?? pageFor(landing).preload()).catch(() => undefined),
+  ]);
+  startI18n(language, catalog);
   root.render(
     <StrictMode>
       <RendererProvider renderer={stylesRenderer} targetDocument={document}>

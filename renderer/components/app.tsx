@@ -2,6 +2,7 @@ import { Button, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../shared/errors/index';
+import { changeLanguage } from '../i18n/i18n';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useSettingsStore } from '../state/settings-store';
 import { ErrorBar } from './error-bar';
@@ -25,7 +26,7 @@ function useLanguageFromSettings(): void {
   const os = useAppInfoStore((state) => state.info?.osLanguage ?? null);
   const wanted = chosen ?? os;
   useEffect(() => {
-    if (wanted && wanted !== i18n.language) void i18n.changeLanguage(wanted);
+    if (wanted && wanted !== i18n.language) void changeLanguage(wanted);
   }, [wanted, i18n]);
 }
 

@@ -1,6 +1,7 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/model/settings/settings';
+import { changeLanguage } from '../i18n/i18n';
 import { useSettingsStore } from '../state/settings-store';
 import type { AppErrorShape } from '../../shared/errors/index';
 
@@ -23,12 +24,12 @@ export function LanguageSwitch({ onError }: { onError(error: AppErrorShape | nul
   async function choose(language: Language): Promise<void> {
     if (language === current) return;
     const previous = current;
-    await i18n.changeLanguage(language);
+    await changeLanguage(language);
     const result = await save({ language });
     if (result.ok) {
       onError(null);
     } else {
-      await i18n.changeLanguage(previous);
+      await changeLanguage(previous);
       onError(result.error);
     }
   }

@@ -17,7 +17,6 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../shared/errors/index';
 import type { ImportProblem } from '../../shared/ipc/contract/drafts';
-import { useDraftsStore } from '../state/drafts-store';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { ErrorBar } from './error-bar';
 
@@ -51,6 +50,8 @@ interface InvalidFile {
  * would be missing from the copy, or saved after their workspace was deleted.
  */
 async function settleDrafts(): Promise<void> {
+  // Loaded on demand: the drafts and their rules stay out of the start-up bundle.
+  const { useDraftsStore } = await import('../state/drafts-store');
   const drafts = useDraftsStore.getState();
   if (drafts.saving) await drafts.flush();
 }

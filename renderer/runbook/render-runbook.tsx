@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { CATALOGS } from '../i18n/catalogs';
+import { CATALOGS } from '../i18n/all-catalogs';
 import { Runbook, type RunbookInput } from './runbook';
 import { RUNBOOK_WORDS } from './runbook-words';
 

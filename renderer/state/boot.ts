@@ -4,7 +4,6 @@ import { useAppInfoStore } from './app-info-store';
 import { useConnectionStore } from './connection-store';
 import { useNoticesStore } from './notices-store';
 import { useWorkspaceStore } from './workspace-store';
-import { useDraftsStore } from './drafts-store';
 import { useOperationsStore } from './operations-store';
 import { useSettingsStore } from './settings-store';
 import { useUpdatesStore } from './updates-store';
@@ -28,9 +27,12 @@ export async function loadStores(): Promise<BootResult> {
   useWorkspaceStore.getState().subscribe();
   useOperationsStore.getState().subscribe();
   useUpdatesStore.getState().subscribe();
-  useDraftsStore.getState().subscribe();
-  // The drafts can be large (thousands of skills): they load alongside, never before, the first paint.
-  void useDraftsStore.getState().load();
+  // The drafts (thousands of skills, and the rules that check them) load in their own chunk,
+  // alongside and never before the first paint.
+  void import('./drafts-store').then(({ useDraftsStore }) => {
+    useDraftsStore.getState().subscribe();
+    return useDraftsStore.getState().load();
+  });
   await Promise.all([
     useAppInfoStore.getState().load(),
     useSettingsStore.getState().load(),

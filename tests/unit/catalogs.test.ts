@@ -5,7 +5,8 @@ import { ERROR_CODES } from '../../shared/errors/index';
 import { NOTICE_CODES } from '../../shared/model/app/app';
 import { FINDING_CODES, FINDING_SEVERITIES } from '../../shared/rules/findings';
 import { STEP_IDS } from '../../shared/steps';
-import { CATALOGS, mergeCatalogs, type Catalog } from '../../renderer/i18n/catalogs';
+import { CATALOGS } from '../../renderer/i18n/all-catalogs';
+import { mergeCatalogs, type Catalog } from '../../renderer/i18n/catalogs';
 
 /** Every leaf key of a nested catalog, dotted the way i18next looks them up. */
 function leafKeys(catalog: Catalog, prefix = ''): Map<string, string> {
