@@ -150,10 +150,21 @@ export function createNodeFeedUpdater(options: Options): NodeFeedUpdater {
         out = createWriteStream(partial, { mode: 0o600 });
         const report = (): UpdateDownloadProgress => ({ percent: total > 0 ? Math.min(100, (transferred / total) * 100) : 0, transferred, total });
         onProgress(report());
+        // Cancel must end the download even while the server sends nothing (a stalled feed):
+        // the read is raced against the signal rather than trusting the body stream to fail.
+        const reader = response.body.getReader();
+        const stopped = new Promise<never>((_resolve, reject) => {
+          const stop = () => {
+            void reader.cancel().catch(() => undefined);
+            reject(new AppError('updates.cancelled'));
+          };
+          if (signal.aborted) stop();
+          else signal.addEventListener('abort', stop, { once: true });
+        });
+        stopped.catch(() => undefined);
         try {
-          const reader = response.body.getReader();
           for (;;) {
-            const { done, value: bytes } = await reader.read();
+            const { done, value: bytes } = await Promise.race([reader.read(), stopped]);
             if (done) break;
             transferred += bytes.byteLength;
             hash.update(bytes);
