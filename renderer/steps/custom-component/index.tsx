@@ -1,5 +1,6 @@
 import { Checkbox, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { DRAFTS_STYLES } from '../../components/drafts-styles';
 import { DRAFTS_LIMITS } from '../../../shared/model/drafts/drafts';
 import { componentUrl } from '../../../shared/rules/custom-component';
 import { FormField } from '../../components/form-field';
@@ -8,18 +9,10 @@ import { findingsAt } from '../../state/drafts-store';
 import { FindingLines, NumberInput, useDrafts } from '../digital-skill/drafts-ui';
 
 const useStyles = makeStyles({
-  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  text: { margin: 0 },
-  box: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
+  tools: DRAFTS_STYLES.tools,
+  text: DRAFTS_STYLES.text,
+  box: { ...DRAFTS_STYLES.group, gap: tokens.spacingVerticalS },
+  legend: DRAFTS_STYLES.legend,
   url: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 

@@ -1,5 +1,6 @@
-import { Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Input, MessageBar, MessageBarBody, Select, makeStyles } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { DRAFTS_STYLES } from '../../components/drafts-styles';
 import type { Channel } from '../../../shared/model/drafts/drafts';
 import { FormField } from '../../components/form-field';
 import { StepPage } from '../../components/step-page';
@@ -7,18 +8,10 @@ import { findingsAt } from '../../state/drafts-store';
 import { FindingLines, findingsExactly, useDrafts } from '../digital-skill/drafts-ui';
 
 const useStyles = makeStyles({
-  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  text: { margin: 0 },
-  channel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
+  tools: DRAFTS_STYLES.tools,
+  text: DRAFTS_STYLES.text,
+  channel: DRAFTS_STYLES.group,
+  legend: DRAFTS_STYLES.legend,
 });
 
 /**

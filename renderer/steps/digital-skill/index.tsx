@@ -1,6 +1,7 @@
 import { Button, Checkbox, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DRAFTS_STYLES } from '../../components/drafts-styles';
 import { DRAFTS_LIMITS, type Skill, type SkillRouting } from '../../../shared/model/drafts/drafts';
 import type { Finding } from '../../../shared/rules/findings';
 import { suggestSkillName } from '../../../shared/rules/skill-name';
@@ -11,19 +12,11 @@ import { findingsAt } from '../../state/drafts-store';
 import { NumberInput, useDrafts } from './drafts-ui';
 
 const useStyles = makeStyles({
-  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  tools: DRAFTS_STYLES.tools,
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  fieldset: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
+  fieldset: DRAFTS_STYLES.group,
+  legend: DRAFTS_STYLES.legend,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   muted: { color: tokens.colorNeutralForeground2, margin: 0 },
 });

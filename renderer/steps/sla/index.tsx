@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DRAFTS_STYLES } from '../../components/drafts-styles';
 import { MAX_DURATION_DAYS, ZERO_DURATION, type Duration } from '../../../shared/model/drafts/duration';
 import type { Finding } from '../../../shared/rules/findings';
 import { FormField } from '../../components/form-field';
@@ -9,18 +10,10 @@ import { findingsAt } from '../../state/drafts-store';
 import { FindingLines, useDrafts } from '../digital-skill/drafts-ui';
 
 const useStyles = makeStyles({
-  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  text: { margin: 0 },
-  box: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
+  tools: DRAFTS_STYLES.tools,
+  text: DRAFTS_STYLES.text,
+  box: DRAFTS_STYLES.group,
+  legend: DRAFTS_STYLES.legend,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
