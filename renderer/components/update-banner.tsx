@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 import type { UpdateRelease } from '../../shared/model/updates/updates';
 import { useUpdatesStore } from '../state/updates-store';
 
@@ -8,15 +9,7 @@ const useStyles = makeStyles({
   banner: { borderRadius: 0 },
   notes: { marginBlock: tokens.spacingVerticalXS, whiteSpace: 'pre-wrap' },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: '16rem' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 /** "What's new": the release notes as plain text, folded so the banner stays one line. */

@@ -17,6 +17,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { VISUALLY_HIDDEN } from '../components/visually-hidden';
 import type { z } from 'zod';
 import type { AppErrorShape } from '../../shared/errors/index';
 import { DEFAULT_GRAPH_API_VERSION, DEFAULT_SETTINGS, ValidSettings, type EditableSettings, type Settings } from '../../shared/model/settings/settings';
@@ -50,15 +51,7 @@ const useStyles = makeStyles({
   },
   legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
   help: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from './helpers/rejection';
 import { AppError } from '../../shared/errors/index';
 import { createNodeFeedUpdater, type NodeFeedUpdater } from '../../main/updates/node-feed-client';
 import type { UpdateDownloadProgress } from '../../main/updates/updater-port';
@@ -10,15 +11,6 @@ import { startUpdateFeed, type UpdateFeed } from '../e2e/harness/update-feed';
 
 const never = () => new AbortController().signal;
 
-/** The AppError a promise rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('the Node feed client (electron-builder generic feed)', () => {
   let feed: UpdateFeed;

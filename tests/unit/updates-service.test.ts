@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejection } from './helpers/rejection';
 import { createServices } from '../../main/core/create-services';
 import { createNodeAdapters } from '../../main/core/node-adapters';
 import { createNodeFeedUpdater, type NodeFeedUpdater } from '../../main/updates/node-feed-client';
 import { UPDATE_POLICY_FILE } from '../../main/updates/policy';
-import { AppError } from '../../shared/errors/index';
 import type { EventName } from '../../shared/ipc/contract/index';
 import type { UpdatesStatus } from '../../shared/model/updates/updates';
 import { startUpdateFeed, type UpdateFeed } from '../e2e/harness/update-feed';
@@ -31,14 +31,6 @@ function boot(dataDir: string) {
 
 const writePolicy = (dataDir: string, policy: unknown) => writeFileSync(join(dataDir, UPDATE_POLICY_FILE), JSON.stringify(policy));
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('the updates service', () => {
   let feed: UpdateFeed;
