@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { CSP_NONCE_PLACEHOLDER } from './main/platform/security/csp';
+import { ipcNamesDefine } from './shared/ipc/names-define';
 
 /**
  * One build for the three runtimes.
@@ -18,6 +19,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The contract's names only: the preload carries no schema (see shared/ipc/names.ts).
+    define: ipcNamesDefine(),
     build: {
       outDir: 'out/preload',
       // A sandboxed preload can require only 'electron' (and a few built-ins): zod and the

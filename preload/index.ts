@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isChannel, isEventName, type EventName } from '../shared/ipc/contract/index';
+import type { Channel, EventName } from '../shared/ipc/contract/index';
 import { createApi } from '../shared/ipc/create-api';
+import { builtInIpcNames } from '../shared/ipc/names';
 
 /**
  * The only bridge between the page and main: `window.setup`, built from the IPC contract.
@@ -8,6 +9,11 @@ import { createApi } from '../shared/ipc/create-api';
  * SECURITY: ipcRenderer itself is never exposed; the page can call the contract's channels and
  * listen to its events, nothing else. Main validates every payload again anyway.
  */
+const names = builtInIpcNames();
+const channels = new Set<unknown>(names.channels);
+const events = new Set<unknown>(names.events);
+const isChannel = (value: unknown): value is Channel => channels.has(value);
+const isEventName = (value: unknown): value is EventName => events.has(value);
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
 ipcRenderer.on('setup:event', (_event, name: unknown, payload: unknown) => {
@@ -16,6 +22,7 @@ ipcRenderer.on('setup:event', (_event, name: unknown, payload: unknown) => {
 });
 
 const api = createApi(
+  names,
   (channel, input) => (isChannel(channel) ? ipcRenderer.invoke(channel, input) : Promise.reject(new Error('unknown channel'))),
   (event, listener) => {
     const set = listeners.get(event) ?? new Set();

@@ -7,6 +7,7 @@ import { createServices } from '../../main/core/create-services';
 import { createRouter } from '../../main/ipc/router';
 import { createOriginCheck } from '../../main/ipc/sender';
 import { createNodeAdapters } from '../../main/core/node-adapters';
+import { buildBridge } from '../../tests/e2e/harness/global-setup';
 import { startStaticServer } from '../../tests/e2e/harness/static-server';
 import { CHROMIUM_ARGS, bridgeBundle, chromiumExecutable, rendererDir, repoRoot } from '../../tests/e2e/harness/paths';
 
@@ -62,6 +63,7 @@ function initialJsGzip(): { bytes: number; files: string[] } {
 }
 
 export async function run(): Promise<void> {
+  await buildBridge();
   const app = await startStaticServer(rendererDir);
   const blank = await startStaticServer(resolve(repoRoot, 'out/bench-blank'));
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });

@@ -1,5 +1,6 @@
 import type { IpcResult } from './result';
-import { CHANNELS, EVENT_NAMES, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from './contract/index';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from './contract/index';
+import type { IpcNames } from './names';
 
 /** The transport: Electron's ipcRenderer.invoke in the app, Playwright's exposeBinding in tests. */
 export type Invoke = (channel: Channel, input: unknown) => Promise<unknown>;
@@ -23,17 +24,18 @@ export type SetupApi = {
  * Builds the renderer's API from the contract over any transport.
  *
  * The preload and the test harness both call this, so what the tests click through is exactly
- * what the app exposes. Nothing but the contract's channels is reachable through it.
+ * what the app exposes. Nothing but the contract's channels is reachable through it. It takes
+ * the contract's names rather than importing the contract, so no schema is built in the page.
  */
-export function createApi(invoke: Invoke, subscribe: Subscribe): SetupApi {
+export function createApi(names: IpcNames, invoke: Invoke, subscribe: Subscribe): SetupApi {
   const api: Record<string, Record<string, unknown>> = {};
-  for (const channel of CHANNELS) {
+  for (const channel of names.channels) {
     const [area, verb] = channel.split(':') as [string, string];
     api[area] ??= {};
     api[area][verb] = (input?: unknown) => invoke(channel, input);
   }
   const on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
-    if (!EVENT_NAMES.includes(event)) throw new Error(`unknown event ${String(event)}`);
+    if (!names.events.includes(event)) throw new Error(`unknown event ${String(event)}`);
     return subscribe(event, listener);
   };
   return Object.freeze({ ...api, on }) as unknown as SetupApi;

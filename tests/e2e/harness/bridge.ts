@@ -1,5 +1,6 @@
 import { createApi, type Invoke, type Subscribe } from '../../../shared/ipc/create-api';
 import type { EventName } from '../../../shared/ipc/contract/index';
+import { builtInIpcNames } from '../../../shared/ipc/names';
 
 /**
  * The harness's stand-in for preload/index.ts, bundled and injected before the page loads.
@@ -25,7 +26,7 @@ const subscribe: Subscribe = (event, listener) => {
   return () => set.delete(listener);
 };
 
-Object.defineProperty(window, 'setup', { value: createApi(invoke, subscribe), writable: false, configurable: false });
+Object.defineProperty(window, 'setup', { value: createApi(builtInIpcNames(), invoke, subscribe), writable: false, configurable: false });
 Object.defineProperty(window, '__harnessEmit', {
   value: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
   writable: false,
