@@ -104,9 +104,9 @@ test.describe('drafts screens for skills, default skill, SLA and custom componen
     await expect(channel.getByRole('textbox', { name: /Studio script/ })).not.toHaveAttribute('aria-invalid', 'true');
 
     await app.open('#/step/sla');
-    await expect(page.getByTestId('sla-working-hours')).toHaveText('SLAs only count during configured working hours.');
+    await expect(page.getByTestId('sla-working-hours')).toHaveText('SLAs are only calculated during your configured business hours.');
     const sla = page.locator(`[data-channel="${CHANNEL_ID}"]`);
-    await sla.getByRole('radio', { name: 'No, different' }).check();
+    await sla.getByRole('radio', { name: 'NO, DIFFERENT', exact: true }).check();
     await page.getByTestId('channel-0-firstResponse').getByRole('combobox', { name: 'Hours' }).selectOption('4');
     await page.getByTestId('channel-0-resolution').getByRole('combobox', { name: 'Hours' }).selectOption('2');
     await expect(page.getByTestId('channel-0-resolution').locator('[data-finding="sla.resolutionBeforeFirstResponse"]')).toBeVisible();

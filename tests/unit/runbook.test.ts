@@ -146,7 +146,7 @@ describe('the runbook', () => {
   it('lists every drafted value in English, with CXone’s English labels', () => {
     const page = text(runbook('en'));
     for (const value of VALUES) expect(page, value).toContain(value);
-    for (const label of ['Media Type Digital', 'Reply', 'Skills View', 'Preferred Agent', 'When Offline', 'Timeout', 'Least Busy', 'Accept/Reject', 'First Response Time 0 d 2 h 30 min', 'Resolution Time 3 d 4 h 0 min']) {
+    for (const label of ['Media Type Digital', 'Reply', 'Skills View', 'Preferred Agent', 'When Offline', 'Timeout', 'Least Occupied', 'Accept/Reject', 'First Response Time 0 d 2 h 30 min', 'Solution Time 3 d 4 h 0 min']) {
       expect(page, label).toContain(label);
     }
     expect(page).toContain('ACD > Digital > Roles');
