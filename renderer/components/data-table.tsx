@@ -118,6 +118,7 @@ function fold(text: string): string {
  * Keyboard: Tab reaches the grid as one stop; ArrowUp/ArrowDown, PageUp/PageDown, Home/End
  * move the active row (tracked with `aria-activedescendant`, scrolled into view so the
  * referenced element always exists); Enter or Space calls `onSelect`. Mouse: a click selects.
+ * A `selectedKey` changed from outside (a review link) is scrolled into view.
  * Cells should not contain focusable controls: the row, not the cell, is the focus target.
  * Needs the `dataTable.*` messages of the drafts-skills catalog.
  */
@@ -165,7 +166,10 @@ export function DataTable<Row>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
-    // The sticky header sits inside the scroller; keep the active row clear of it.
+    // The sticky header sits inside the scroller, above the rows: the list starts one row down
+    // (so a row scrolled to from below ends at the bottom edge, not a header's height under it),
+    // and a row scrolled to from above stops just under the header.
+    scrollMargin: rowHeight,
     scrollPaddingStart: rowHeight,
   });
 
@@ -175,6 +179,18 @@ export function DataTable<Row>({
     // Only when the active row changes; the virtualizer object is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [activeIndex]);
+
+  // A row selected from outside the grid (a review link, a row just added) is scrolled into
+  // view, virtualised or not, and the arrow keys go on from it.
+  useEffect(() => {
+    if (selectedKey === null) return;
+    const index = visible.findIndex((row) => rowKey(row) === selectedKey);
+    if (index < 0) return;
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only when the selection changes: a search or a filter keeps the admin's scroll position.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedKey]);
 
   const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
   const template = columns.map((column) => column.width ?? 'minmax(0, 1fr)').join(' ');
@@ -277,7 +293,7 @@ export function DataTable<Row>({
                   key === selectedKey && styles.selected,
                   focused && item.index === activeIndex && styles.active,
                 )}
-                style={{ gridTemplateColumns: template, height: `${rowHeight}px`, transform: `translateY(${item.start}px)` }}
+                style={{ gridTemplateColumns: template, height: `${rowHeight}px`, transform: `translateY(${item.start - rowHeight}px)` }}
                 onClick={() => {
                   setActive(item.index);
                   scrollRef.current?.focus({ preventScroll: true });
