@@ -5,6 +5,7 @@ import { Channel, E164, type Drafts } from '../../../shared/model/drafts/drafts'
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { findingsAt } from '../../state/drafts-store';
+import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, DraftsStatus, FindingsSummary, newId, useDrafts, useDraftsStyles } from '../roles/drafts-ui';
 
 /**
@@ -134,7 +135,7 @@ function ChannelEditor({ drafts, channelId, onRemoved }: { drafts: Drafts; chann
   if (!channel) return null;
   const edit = (update: (item: Channel) => Channel) => change((current) => updateChannel(current, channel.id, update));
   return (
-    <section className={styles.editor} aria-labelledby="channel-editor-title" data-testid="channel-editor">
+    <section className={styles.editor} aria-labelledby="channel-editor-title" data-testid="channel-editor" data-field={`channels.${index}`}>
       <h4 id="channel-editor-title" className={styles.h3}>
         {t('channels.edit.title', { name: channel.name })}
       </h4>
@@ -145,6 +146,7 @@ function ChannelEditor({ drafts, channelId, onRemoved }: { drafts: Drafts; chann
           value={channel.name}
           schema={Channel.shape.name}
           findings={findingsAt(findings, ['channels', index, 'name'])}
+          path={['channels', index, 'name']}
           onValid={(name) => edit((item) => ({ ...item, name }))}
         />
         <CheckedInput
@@ -155,6 +157,7 @@ function ChannelEditor({ drafts, channelId, onRemoved }: { drafts: Drafts; chann
           value={channel.phoneNumber}
           schema={E164}
           findings={findingsAt(findings, ['channels', index, 'phoneNumber'])}
+          path={['channels', index, 'phoneNumber']}
           onValid={(phoneNumber) => edit((item) => ({ ...item, phoneNumber }))}
         />
       </div>
@@ -183,8 +186,8 @@ function ChannelEditor({ drafts, channelId, onRemoved }: { drafts: Drafts; chann
 export function ChannelsPanel() {
   const { t } = useTranslation();
   const styles = useDraftsStyles();
-  const { findings } = useDrafts();
-  const [selected, setSelected] = useState<string | null>(null);
+  const { drafts, findings } = useDrafts();
+  const [selected, setSelected] = useRequestedSelection('connect', drafts?.channels ?? null, itemOf('channels'));
   const channelFindings = useMemo(() => findingsAt(findings, ['channels']), [findings]);
 
   return (

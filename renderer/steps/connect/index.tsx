@@ -1,4 +1,5 @@
 import { StepPage } from '../../components/step-page';
+import { useRequestedFieldFocus } from '../review/open-finding';
 import { ChannelsPanel } from './channels-panel';
 import { ConnectPanel } from './connect-panel';
 
@@ -9,6 +10,7 @@ import { ConnectPanel } from './connect-panel';
  * The channels drafted below are what the later steps (roles, routing) refer to.
  */
 export default function ConnectStep() {
+  useRequestedFieldFocus('connect');
   return (
     <StepPage id="connect">
       <ConnectPanel />

@@ -6,6 +6,7 @@ import { componentUrl } from '../../../shared/rules/custom-component';
 import { FormField } from '../../components/form-field';
 import { StepPage } from '../../components/step-page';
 import { findingsAt } from '../../state/drafts-store';
+import { useRequestedFieldFocus } from '../review/open-finding';
 import { FindingLines, NumberInput, useDrafts } from '../digital-skill/drafts-ui';
 
 const useStyles = makeStyles({
@@ -27,6 +28,7 @@ export default function CustomComponentStep() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { drafts, findings, change } = useDrafts();
+  useRequestedFieldFocus('custom-component');
   const component = drafts?.customComponent;
   const toType = component ? componentUrl(component.url) : '';
 
@@ -60,7 +62,7 @@ export default function CustomComponentStep() {
               onCommit={(value) => value !== undefined && change((current) => ({ ...current, customComponent: { ...current.customComponent, height: value } }))}
             />
           </FormField>
-          <fieldset className={styles.box} data-testid="component-channels">
+          <fieldset className={styles.box} data-testid="component-channels" data-field="customComponent.channelIds">
             <legend className={styles.legend}>{t('customComponent.channels')}</legend>
             {drafts.channels.length === 0 ? (
               <p className={styles.text}>{t('customComponent.noChannel')}</p>

@@ -5,6 +5,7 @@ import type { Channel } from '../../../shared/model/drafts/drafts';
 import { FormField } from '../../components/form-field';
 import { StepPage } from '../../components/step-page';
 import { findingsAt } from '../../state/drafts-store';
+import { useRequestedFieldFocus } from '../review/open-finding';
 import { FindingLines, findingsExactly, useDrafts } from '../digital-skill/drafts-ui';
 
 const useStyles = makeStyles({
@@ -24,6 +25,7 @@ export default function DefaultSkillStep() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { drafts, findings, change } = useDrafts();
+  useRequestedFieldFocus('default-skill');
 
   function update(id: string, recipe: (channel: Channel) => Channel): void {
     change((current) => ({ ...current, channels: current.channels.map((channel) => (channel.id === id ? recipe(channel) : channel)) }));

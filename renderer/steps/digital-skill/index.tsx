@@ -9,6 +9,7 @@ import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { StepPage } from '../../components/step-page';
 import { findingsAt } from '../../state/drafts-store';
+import { itemOf, useRequestedFieldFocus, useRequestedSelection } from '../review/open-finding';
 import { NumberInput, useDrafts } from './drafts-ui';
 
 const useStyles = makeStyles({
@@ -58,8 +59,9 @@ export default function DigitalSkillStep() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { drafts, findings, change } = useDrafts();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const skills = useMemo(() => drafts?.skills ?? [], [drafts]);
+  const [selectedId, setSelectedId] = useRequestedSelection('digital-skill', drafts ? skills : null, itemOf('skills'));
+  useRequestedFieldFocus('digital-skill');
   const index = skills.findIndex((skill) => skill.id === selectedId);
   const skill = index >= 0 ? skills[index] : undefined;
 
@@ -166,7 +168,7 @@ function SkillForm({
   }
 
   return (
-    <form className={styles.form} aria-label={t('digitalSkill.form', { name: skill.name })} onSubmit={(event) => event.preventDefault()} data-testid="skill-form">
+    <form className={styles.form} aria-label={t('digitalSkill.form', { name: skill.name })} onSubmit={(event) => event.preventDefault()} data-testid="skill-form" data-field={`skills.${index}`}>
       <FormField label={t('digitalSkill.field.mediaType')} hint={t('digitalSkill.hint.mediaType')}>
         <Input value={t('digitalSkill.mediaTypeDigital')} readOnly />
       </FormField>

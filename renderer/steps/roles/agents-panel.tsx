@@ -5,6 +5,7 @@ import { Agent, AgentApplication, type Drafts } from '../../../shared/model/draf
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { findingsAt } from '../../state/drafts-store';
+import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, FindingsSummary, newId, useDrafts, useDraftsStyles } from './drafts-ui';
 
 /** The agent applications by the product's own names, which are the same in both languages. */
@@ -27,7 +28,7 @@ function AgentEditor({ drafts, agentId, onRemoved }: { drafts: Drafts; agentId: 
   // A user holds exactly one role; an imported user with several shows the first until one is picked.
   const roleId = agent.roleIds[0] ?? '';
   return (
-    <section className={layout.editor} aria-labelledby="agent-editor-title" data-testid="agent-editor">
+    <section className={layout.editor} aria-labelledby="agent-editor-title" data-testid="agent-editor" data-field={`agents.${index}`}>
       <h4 id="agent-editor-title" className={layout.h3}>
         {t('roles.agents.edit.title', { name: agent.name })}
       </h4>
@@ -37,6 +38,7 @@ function AgentEditor({ drafts, agentId, onRemoved }: { drafts: Drafts; agentId: 
         value={agent.name}
         schema={Agent.shape.name}
         findings={findingsAt(findings, ['agents', index, 'name'])}
+        path={['agents', index, 'name']}
         onValid={(name) => edit((item) => ({ ...item, name }))}
       />
       <FormField label={t('roles.agents.fields.application')} findings={findingsAt(findings, ['agents', index, 'application'])} path={['agents', index, 'application']}>
@@ -166,7 +168,7 @@ export function AgentsPanel({ drafts }: { drafts: Drafts }) {
   const { t } = useTranslation();
   const layout = useDraftsStyles();
   const { findings } = useDrafts();
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useRequestedSelection('roles', drafts.agents, itemOf('agents'));
   const agentFindings = useMemo(() => findingsAt(findings, ['agents']), [findings]);
   const countByAgent = useMemo(() => {
     const counts = new Map<number, number>();

@@ -108,6 +108,7 @@ export function CheckedInput({
   onValid,
   required = false,
   inputMode,
+  path,
 }: {
   label: string;
   hint?: string;
@@ -117,6 +118,8 @@ export function CheckedInput({
   onValid: (value: string) => void;
   required?: boolean;
   inputMode?: 'tel' | 'text';
+  /** Where the value sits in the drafts (`['roles', 2, 'name']`), as FormField's: a review link focuses it. */
+  path?: readonly (string | number)[];
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
@@ -158,6 +161,7 @@ export function CheckedInput({
       required={required}
       validationState={state}
       validationMessage={error ? t(error) : state === 'none' ? undefined : findingMessage}
+      data-field={path?.join('.')}
     >
       {input}
     </Field>

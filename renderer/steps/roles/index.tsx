@@ -1,4 +1,5 @@
 import { StepPage } from '../../components/step-page';
+import { useRequestedFieldFocus } from '../review/open-finding';
 import { AgentsPanel } from './agents-panel';
 import { DraftsStatus } from './drafts-ui';
 import { RolesPanel } from './roles-panel';
@@ -8,6 +9,7 @@ import { RolesPanel } from './roles-panel';
  * who hold them, drafted offline and checked against the manual as they are typed.
  */
 export default function RolesStep() {
+  useRequestedFieldFocus('roles');
   return (
     <StepPage id="roles">
       <DraftsStatus>

@@ -7,6 +7,7 @@ import type { Finding } from '../../../shared/rules/findings';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { findingsAt } from '../../state/drafts-store';
+import { useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, FindingsSummary, newId, useDrafts, useDraftsStyles } from './drafts-ui';
 
 const useStyles = makeStyles({
@@ -71,7 +72,7 @@ function PermissionMatrix({ drafts, roleIndex, findings }: { drafts: Drafts; rol
         </tr>
       </thead>
       <tbody>
-        {drafts.channels.map((channel) => {
+        {drafts.channels.map((channel, channelIndex) => {
           const rowIndex = role.channels.findIndex((row) => row.channelId === channel.id);
           const row = role.channels[rowIndex];
           const rowFindings = rowIndex >= 0 ? findingsAt(findings, ['roles', roleIndex, 'channels', rowIndex]) : [];
@@ -84,6 +85,8 @@ function PermissionMatrix({ drafts, roleIndex, findings }: { drafts: Drafts; rol
                 <Checkbox
                   checked={row !== undefined}
                   aria-label={t('roles.matrix.includedFor', { channel: channel.name })}
+                  // "No role includes channel X" points at the channel: this box is where it is fixed.
+                  data-field={`channels.${channelIndex}`}
                   onChange={(_event, data) => edit((item) => setIncluded(item, channel.id, data.checked === true))}
                 />
               </td>
@@ -117,7 +120,7 @@ function RoleEditor({ drafts, roleId, onRemoved }: { drafts: Drafts; roleId: str
   if (!role) return null;
   const edit = (update: (item: Role) => Role) => change((current) => updateRole(current, role.id, update));
   return (
-    <section className={layout.editor} aria-labelledby="role-editor-title" data-testid="role-editor">
+    <section className={layout.editor} aria-labelledby="role-editor-title" data-testid="role-editor" data-field={`roles.${index}`}>
       <h4 id="role-editor-title" className={layout.h3}>
         {t('roles.edit.title', { name: role.name })}
       </h4>
@@ -128,6 +131,7 @@ function RoleEditor({ drafts, roleId, onRemoved }: { drafts: Drafts; roleId: str
           value={role.name}
           schema={Role.shape.name}
           findings={findingsAt(findings, ['roles', index, 'name'])}
+          path={['roles', index, 'name']}
           onValid={(name) => edit((item) => ({ ...item, name }))}
         />
         <CheckedInput
@@ -135,6 +139,7 @@ function RoleEditor({ drafts, roleId, onRemoved }: { drafts: Drafts; roleId: str
           value={role.description}
           schema={Role.shape.description}
           findings={findingsAt(findings, ['roles', index, 'description'])}
+          path={['roles', index, 'description']}
           onValid={(description) => edit((item) => ({ ...item, description }))}
         />
       </div>
@@ -220,7 +225,12 @@ export function RolesPanel({ drafts }: { drafts: Drafts }) {
   const { t, i18n } = useTranslation();
   const layout = useDraftsStyles();
   const { findings } = useDrafts();
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useRequestedSelection('roles', drafts.roles, (path, current) => {
+    if (path[0] === 'roles' && typeof path[1] === 'number') return path[1];
+    // A channel in no role: open the role being edited, else the first, where its "in this role" box is.
+    if (path[0] === 'channels' && drafts.roles.length > 0) return Math.max(0, drafts.roles.findIndex((role) => role.id === current));
+    return null;
+  });
   const roleFindings = useMemo(() => findings.filter((finding) => finding.path[0] === 'roles' || finding.code === 'role.channelInNoRole'), [findings]);
   const countByRole = useMemo(() => {
     const counts = new Map<number, number>();

@@ -1,10 +1,11 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Drafts } from '../../../shared/model/drafts/drafts';
 import { DataTable } from '../../components/data-table';
 import { findingsAt } from '../../state/drafts-store';
 import { OutboundSwitch } from '../connect/channels-panel';
+import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { FindingsSummary, useDrafts, useDraftsStyles } from '../roles/drafts-ui';
 import { queueChannelIds } from './queues-panel';
 
@@ -19,7 +20,7 @@ export function ChannelRoutingPanel({ drafts }: { drafts: Drafts }) {
   const { t } = useTranslation();
   const layout = useDraftsStyles();
   const { findings } = useDrafts();
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useRequestedSelection('routing', drafts.channels, itemOf('channels'));
   const routingFindings = useMemo(() => findingsAt(findings, ['channels']).filter((finding) => finding.code.startsWith('routing.')), [findings]);
   const queuesPerChannel = useMemo(() => {
     const names = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import { StepPage } from '../../components/step-page';
+import { useRequestedFieldFocus } from '../review/open-finding';
 import { DraftsStatus } from '../roles/drafts-ui';
 import { ChannelRoutingPanel } from './channel-routing-panel';
 import { QueuesPanel } from './queues-panel';
@@ -8,6 +9,7 @@ import { QueuesPanel } from './queues-panel';
  * conditions route them; required for outbound channels, optional for inbound-only ones.
  */
 export default function RoutingStep() {
+  useRequestedFieldFocus('routing');
   return (
     <StepPage id="routing">
       <DraftsStatus>

@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueFilter, RoutingQueue, type Drafts } from '../../../shared/model/drafts/drafts';
 import { DataTable } from '../../components/data-table';
+import { FormField } from '../../components/form-field';
 import { findingsAt } from '../../state/drafts-store';
+import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, FindingsSummary, newId, useDrafts, useDraftsStyles } from '../roles/drafts-ui';
 
 const useStyles = makeStyles({
@@ -43,6 +45,15 @@ function FilterEditor({ drafts, queueIndex, filterIndex }: { drafts: Drafts; que
   const filter = queue?.filters[filterIndex];
   if (!queue || !filter) return null;
   const edit = (update: (item: QueueFilter) => QueueFilter) => change((current) => updateQueue(current, queue.id, (item) => updateFilter(item, filter.id, update)));
+  const setIncluded = (conditionIndex: number, channelId: string, on: boolean) =>
+    edit((item) => ({
+      ...item,
+      conditions: item.conditions.map((entry, position) =>
+        position !== conditionIndex ? entry : { ...entry, channelIds: on ? [...entry.channelIds.filter((id) => id !== channelId), channelId] : entry.channelIds.filter((id) => id !== channelId) },
+      ),
+    }));
+  const known = new Set(drafts.channels.map((channel) => channel.id));
+  const at = ['queues', queueIndex, 'filters', filterIndex] as const;
   return (
     <div className={styles.filter} role="group" aria-label={t('routing.filters.group', { name: filter.name })} data-testid="queue-filter">
       <CheckedInput
@@ -50,30 +61,30 @@ function FilterEditor({ drafts, queueIndex, filterIndex }: { drafts: Drafts; que
         required
         value={filter.name}
         schema={QueueFilter.shape.name}
-        findings={findingsAt(findings, ['queues', queueIndex, 'filters', filterIndex, 'name'])}
+        findings={findingsAt(findings, [...at, 'name'])}
+        path={[...at, 'name']}
         onValid={(name) => edit((item) => ({ ...item, name }))}
       />
       {filter.conditions.map((condition, conditionIndex) => (
-        <fieldset key={conditionIndex} className={styles.fieldset}>
+        <fieldset key={conditionIndex} className={styles.fieldset} data-field={[...at, 'conditions', conditionIndex].join('.')}>
           <legend className={styles.legend}>{t('routing.filters.includedChannels')}</legend>
           {drafts.channels.length === 0 && <p>{t('routing.filters.noChannels')}</p>}
           {drafts.channels.map((channel) => (
-            <Checkbox
-              key={channel.id}
-              label={channel.name}
-              checked={condition.channelIds.includes(channel.id)}
-              onChange={(_event, data) =>
-                edit((item) => ({
-                  ...item,
-                  conditions: item.conditions.map((entry, position) =>
-                    position !== conditionIndex
-                      ? entry
-                      : { ...entry, channelIds: data.checked === true ? [...entry.channelIds.filter((id) => id !== channel.id), channel.id] : entry.channelIds.filter((id) => id !== channel.id) },
-                  ),
-                }))
-              }
-            />
+            <Checkbox key={channel.id} label={channel.name} checked={condition.channelIds.includes(channel.id)} onChange={(_event, data) => setIncluded(conditionIndex, channel.id, data.checked === true)} />
           ))}
+          {/* A channel no longer in the drafts (an imported file) stays named here until unticked. */}
+          {condition.channelIds.map((channelId, k) =>
+            known.has(channelId) ? null : (
+              <FormField
+                key={channelId}
+                label={t('routing.filters.unknownChannel', { id: channelId })}
+                findings={findingsAt(findings, [...at, 'conditions', conditionIndex, 'channelIds', k])}
+                path={[...at, 'conditions', conditionIndex, 'channelIds', k]}
+              >
+                <Checkbox checked onChange={() => setIncluded(conditionIndex, channelId, false)} />
+              </FormField>
+            ),
+          )}
           <Button size="small" onClick={() => edit((item) => ({ ...item, conditions: item.conditions.filter((_entry, position) => position !== conditionIndex) }))}>
             {t('routing.filters.removeCondition')}
           </Button>
@@ -99,7 +110,7 @@ function QueueEditor({ drafts, queueId, onRemoved }: { drafts: Drafts; queueId: 
   const queue = drafts.queues[index];
   if (!queue) return null;
   return (
-    <section className={layout.editor} aria-labelledby="queue-editor-title" data-testid="queue-editor">
+    <section className={layout.editor} aria-labelledby="queue-editor-title" data-testid="queue-editor" data-field={`queues.${index}`}>
       <h4 id="queue-editor-title" className={layout.h3}>
         {t('routing.queues.edit.title', { name: queue.name })}
       </h4>
@@ -109,6 +120,7 @@ function QueueEditor({ drafts, queueId, onRemoved }: { drafts: Drafts; queueId: 
         value={queue.name}
         schema={RoutingQueue.shape.name}
         findings={findingsAt(findings, ['queues', index, 'name'])}
+        path={['queues', index, 'name']}
         onValid={(name) => change((current) => updateQueue(current, queue.id, (item) => ({ ...item, name })))}
       />
       {queue.filters.map((filter, filterIndex) => (
@@ -187,7 +199,7 @@ export function QueuesPanel({ drafts }: { drafts: Drafts }) {
   const { t } = useTranslation();
   const layout = useDraftsStyles();
   const { findings } = useDrafts();
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useRequestedSelection('routing', drafts.queues, itemOf('queues'));
   const queueFindings = useMemo(() => findingsAt(findings, ['queues']), [findings]);
   const channelNames = useMemo(() => new Map(drafts.channels.map((channel) => [channel.id, channel.name])), [drafts.channels]);
   const included = (queue: RoutingQueue) => [...queueChannelIds(queue)].map((id) => channelNames.get(id) ?? '?').join(', ');

@@ -7,6 +7,7 @@ import type { Finding } from '../../../shared/rules/findings';
 import { FormField } from '../../components/form-field';
 import { StepPage } from '../../components/step-page';
 import { findingsAt } from '../../state/drafts-store';
+import { useRequestedFieldFocus } from '../review/open-finding';
 import { FindingLines, useDrafts } from '../digital-skill/drafts-ui';
 
 const useStyles = makeStyles({
@@ -20,12 +21,27 @@ const useStyles = makeStyles({
 const RANGES = { days: MAX_DURATION_DAYS, hours: 23, minutes: 59 } as const;
 
 /** A time as CXone's SLA screen sets it: three drop-down lists, days, hours and minutes. */
-function DurationPicker({ label, value, findings, onChange, testId }: { label: string; value: Duration; findings: readonly Finding[]; onChange: (value: Duration) => void; testId: string }) {
+function DurationPicker({
+  label,
+  value,
+  findings,
+  onChange,
+  testId,
+  path,
+}: {
+  label: string;
+  value: Duration;
+  findings: readonly Finding[];
+  onChange: (value: Duration) => void;
+  testId: string;
+  /** Where the time sits in the drafts: a review link focuses its first list. */
+  path: readonly (string | number)[];
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const legendId = useId();
   return (
-    <fieldset className={styles.box} aria-labelledby={legendId} data-testid={testId}>
+    <fieldset className={styles.box} aria-labelledby={legendId} data-testid={testId} data-field={path.join('.')}>
       <legend id={legendId} className={styles.legend}>
         {label}
       </legend>
@@ -58,6 +74,7 @@ export default function SlaStep() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { drafts, findings, change } = useDrafts();
+  useRequestedFieldFocus('sla');
 
   return (
     <StepPage id="sla">
@@ -83,6 +100,7 @@ export default function SlaStep() {
                   label={t(`sla.${field}`)}
                   value={drafts.generalSla![field]}
                   findings={findingsAt(findings, ['generalSla', field])}
+                  path={['generalSla', field]}
                   testId={`general-${field}`}
                   onChange={(value) => change((current) => (current.generalSla ? { ...current, generalSla: { ...current.generalSla, [field]: value } } : current))}
                 />
@@ -119,6 +137,7 @@ export default function SlaStep() {
                     label={t(`sla.${field}`)}
                     value={channel.sla.kind === 'own' ? channel.sla[field] : ZERO_DURATION}
                     findings={findingsAt(findings, ['channels', c, 'sla', field])}
+                    path={['channels', c, 'sla', field]}
                     testId={`channel-${c}-${field}`}
                     onChange={(value) =>
                       change((current) => ({
