@@ -1,10 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STEP_CHECKLISTS } from '../../shared/step-checklists';
 import type { DraftsInput } from '../../shared/model/drafts/drafts';
 import { expect, test, type Harness } from './harness/fixture';
-import { heading, stepTitle, tickChecklist } from './helpers/screens';
+import { saveDrafts } from './helpers/drafts';
+import { heading, railLink, stepTitle, tickChecklist } from './helpers/screens';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 
@@ -23,20 +25,94 @@ function draftsWithFindings(): DraftsInput {
   };
 }
 
-/** Saves drafts for the current workspace through the app's own bridge, as the screens do. */
-async function saveDrafts(app: Harness, drafts: DraftsInput): Promise<void> {
-  await app.page.evaluate(async (input) => {
-    const state = await window.setup.drafts.get();
-    if (!state.ok) throw new Error('drafts:get failed');
-    const saved = await window.setup.drafts.save({ workspaceId: state.value.workspaceId, drafts: input });
-    if (!saved.ok) throw new Error('drafts:save failed');
-  }, drafts);
+/**
+ * Waits until the row is within its grid's scrolled area, below the sticky header: the page
+ * itself may have scrolled to the focused field, so the page's viewport says nothing here.
+ */
+async function expectShownInGrid(row: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      row.evaluate((element) => {
+        const grid = element.closest('[role="grid"]');
+        const header = grid?.querySelector('[role="row"]');
+        if (!grid || !header) return false;
+        const box = element.getBoundingClientRect();
+        return box.top >= header.getBoundingClientRect().bottom - 1 && box.bottom <= grid.getBoundingClientRect().bottom + 1;
+      }),
+    )
+    .toBe(true);
+}
+
+/** Where the broken item of each long list sits: far enough down that its row starts off screen. */
+const BROKEN = { skill: 290, role: 37, agent: 25, queue: 27 } as const;
+const MISSING_CHANNEL = uuid(99);
+
+/**
+ * Long lists, each with one broken item near its end: 300 skills (one named "W"), 40 roles (one
+ * with "#" in its name), 30 agents (one without a role) and 30 queues (one including a channel
+ * that is not in the drafts).
+ */
+function longListsWithOneFindingEach(): DraftsInput {
+  const channel = uuid(1);
+  const skillId = (n: number) => uuid(1_000 + n);
+  const roleId = (n: number) => uuid(2_000 + n);
+  return {
+    schemaVersion: 1,
+    channels: [{ id: channel, name: 'Jungle Sales', phoneNumber: '+33748111524', startsConversations: false, defaultSkillId: skillId(0), studioScript: 'WA_Inbound_Script', sla: { kind: 'general' } }],
+    skills: Array.from({ length: 300 }, (_unused, n) => ({
+      id: skillId(n),
+      mediaType: 'digital' as const,
+      personalConnectionOrByoc: false,
+      direction: 'inbound' as const,
+      name: n === BROKEN.skill ? 'W' : `WA_Bulk${String(n).padStart(3, '0')}`,
+      campaign: 'Bulk',
+      subSkill: false,
+      routing: { kind: 'proficiency' as const },
+      acceptReject: false,
+      agentsUseSfaClassic: false,
+    })),
+    roles: Array.from({ length: 40 }, (_unused, n) => ({
+      id: roleId(n),
+      name: n === BROKEN.role ? 'Night shift #2' : `Team ${String(n).padStart(2, '0')}`,
+      description: '',
+      channels: [{ channelId: channel, permissions: ['reply' as const] }],
+      skillsView: true,
+    })),
+    agents: Array.from({ length: 30 }, (_unused, n) => ({
+      id: uuid(3_000 + n),
+      name: n === BROKEN.agent ? 'Baloo Bear' : `Agent ${String(n).padStart(2, '0')}`,
+      application: 'max' as const,
+      digitalEngagement: true,
+      skillIds: [],
+      roleIds: n === BROKEN.agent ? [] : [roleId(0)],
+    })),
+    queues: Array.from({ length: 30 }, (_unused, n) => ({
+      id: uuid(4_000 + n),
+      name: n === BROKEN.queue ? 'Night' : `Queue ${String(n).padStart(2, '0')}`,
+      filters: [{ id: uuid(5_000 + n), name: n === BROKEN.queue ? 'Night filter' : 'Filter 1', conditions: [{ type: 'includedChannels' as const, channelIds: n === BROKEN.queue ? [MISSING_CHANNEL] : [channel] }] }],
+    })),
+    customComponent: { url: 'https://templates.example.com/settings%s', height: 200, channelIds: [channel], smoochDeleted: true },
+  };
+}
+
+/** Opens the review over `longListsWithOneFindingEach`, and returns its findings section. */
+async function reviewOfLongLists(app: Harness): Promise<Locator> {
+  await app.open('#/step/review');
+  await saveDrafts(app.page, longListsWithOneFindingEach());
+  const findings = app.page.getByTestId('review-findings');
+  await expect(findings.locator('[data-finding]').first()).toBeVisible();
+  return findings;
+}
+
+/** The control a step page marks with a drafts path (`data-field`). */
+function fieldOf(page: Page, step: string, path: string): Locator {
+  return page.locator(`[data-step-page="${step}"] [data-field="${path}"]`);
 }
 
 test.describe('the review', () => {
   test('lists the findings grouped by step and severity, and a finding opens its step', async ({ app }) => {
     await app.open('#/step/review');
-    await saveDrafts(app, draftsWithFindings());
+    await saveDrafts(app.page, draftsWithFindings());
     const findings = app.page.getByTestId('review-findings');
     const skills = findings.locator('[data-finding-step="digital-skill"]');
     await expect(skills.locator('[data-severity="blocking"]')).toContainText('Skill name W has 1 characters; it must have 2 to 30.');
@@ -51,7 +127,7 @@ test.describe('the review', () => {
 
   test('refuses Mark done on the skills step, naming the blocking finding', async ({ app }) => {
     await app.open('#/step/digital-skill');
-    await saveDrafts(app, draftsWithFindings());
+    await saveDrafts(app.page, draftsWithFindings());
     await tickChecklist(app.page);
     await app.page.getByRole('button', { name: 'Mark done' }).click();
     const refusal = app.page.getByRole('alert').filter({ hasText: 'This step cannot be marked done yet' });
@@ -61,13 +137,102 @@ test.describe('the review', () => {
     expect(STEP_CHECKLISTS['digital-skill'].length).toBeGreaterThan(0);
   });
 
+  test.describe('finding links to an item of a long list', () => {
+    test('select the skill near the end of 300, scroll its row into view and focus its name', async ({ app }) => {
+      const { page } = app;
+      const findings = await reviewOfLongLists(app);
+      const link = findings.getByRole('link', { name: 'Skill name W has 1 characters; it must have 2 to 30.' });
+      await link.click();
+
+      await expect(heading(page)).toContainText(stepTitle('en', 'digital-skill'));
+      const name = fieldOf(page, 'digital-skill', `skills.${BROKEN.skill}.name`).getByRole('textbox');
+      await expect(name).toBeFocused();
+      await expect(name).toHaveValue('W');
+      await expect(name).toHaveAttribute('aria-invalid', 'true');
+      // The row was not rendered before (virtualised): it is scrolled to and announced as selected.
+      const row = page.getByTestId('skills-table').locator(`[data-row-key="${uuid(1_000 + BROKEN.skill)}"]`);
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+      await expectShownInGrid(row);
+      await expect(page.getByTestId('skills-table').getByRole('row', { selected: true })).toHaveCount(1);
+
+      await name.fill('WA_Night');
+      await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+      await railLink(page, 'review').click();
+      await expect(findings.locator('[data-finding]').first()).toBeVisible();
+      await expect(link).toHaveCount(0);
+      await expect(findings.locator('[data-finding-step="digital-skill"]')).toHaveCount(0);
+    });
+
+    test('select the role, focus its name holding the refused character, and the fix clears the finding', async ({ app }) => {
+      const { page } = app;
+      const findings = await reviewOfLongLists(app);
+      const link = findings.getByRole('link', { name: 'Role name Night shift #2 contains characters CXone refuses: #' });
+      await link.click();
+      const name = fieldOf(page, 'roles', `roles.${BROKEN.role}.name`).getByRole('textbox');
+      await expect(name).toBeFocused();
+      await expect(name).toHaveValue('Night shift #2');
+      const row = page.getByTestId('roles-table').getByRole('row', { selected: true });
+      await expect(row).toContainText('Night shift #2');
+      await expectShownInGrid(row);
+
+      await name.fill('Night shift 2');
+      await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+      await railLink(page, 'review').click();
+      await expect(findings.locator('[data-finding]').first()).toBeVisible();
+      await expect(link).toHaveCount(0);
+      await expect(findings.locator('[data-finding="role.nameForbiddenCharacters"]')).toHaveCount(0);
+    });
+
+    test('select the agent, focus its empty role, and the fix clears the finding', async ({ app }) => {
+      const { page } = app;
+      const findings = await reviewOfLongLists(app);
+      const link = findings.getByRole('link', { name: 'Baloo Bear has no role: give them the role that includes the channel.' });
+      await link.click();
+      const role = fieldOf(page, 'roles', `agents.${BROKEN.agent}.roleIds`).getByRole('combobox');
+      await expect(role).toBeFocused();
+      await expect(role).toHaveValue('');
+      const row = page.getByTestId('agents-table').getByRole('row', { selected: true });
+      await expect(row).toContainText('Baloo Bear');
+      await expectShownInGrid(row);
+
+      await role.selectOption({ label: 'Team 00' });
+      await expect(row).toContainText('Team 00');
+      await railLink(page, 'review').click();
+      await expect(findings.locator('[data-finding]').first()).toBeVisible();
+      await expect(link).toHaveCount(0);
+      await expect(findings.locator('[data-finding="agent.noRole"]')).toHaveCount(0);
+    });
+
+    test('select the queue, focus the ticked channel that is not in the drafts, and unticking it clears the finding', async ({ app }) => {
+      const { page } = app;
+      const findings = await reviewOfLongLists(app);
+      const link = findings.getByRole('link', { name: 'Filter Night filter of queue Night includes a channel that is not in the drafts.' });
+      await link.click();
+      const missing = fieldOf(page, 'routing', `queues.${BROKEN.queue}.filters.0.conditions.0.channelIds.0`).getByRole('checkbox');
+      await expect(missing).toBeFocused();
+      await expect(missing).toBeChecked();
+      await expect(missing).toHaveAccessibleName(`Channel not in the drafts (${MISSING_CHANNEL}): untick to remove it`);
+      const row = page.getByTestId('queues-table').getByRole('row', { selected: true });
+      await expect(row).toContainText('Night');
+      await expectShownInGrid(row);
+
+      // Unticked, the channel leaves the condition, and its box goes with it.
+      await missing.click();
+      await expect(missing).toHaveCount(0);
+      await railLink(page, 'review').click();
+      await expect(findings.locator('[data-finding]').first()).toBeVisible();
+      await expect(link).toHaveCount(0);
+      await expect(findings.locator('[data-finding="routing.unknownChannel"]')).toHaveCount(0);
+    });
+  });
+
   for (const language of ['en', 'fr'] as const) {
     test.describe(`runbook in ${language}`, () => {
       test.use({ locale: language === 'fr' ? 'fr-FR' : 'en-US' });
 
       test('saves the runbook HTML with the drafted values', async ({ app }) => {
         await app.open('#/step/review');
-        await saveDrafts(app, draftsWithFindings());
+        await saveDrafts(app.page, draftsWithFindings());
         await expect(app.page.getByTestId('review-findings').locator('[data-finding]').first()).toBeVisible();
         await app.page.getByTestId('save-runbook-html').click();
         await expect(app.page.getByRole('status').filter({ hasText: '.html' })).toBeVisible();
