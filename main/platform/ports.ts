@@ -42,3 +42,26 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
+
+/**
+ * Timers the services use for anything that waits (polling, re-checks): real timers in the app,
+ * a virtual clock in the browser tests, so a test advances time instead of sleeping.
+ */
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** A desktop notification; `tag` lets a newer one replace an older one about the same thing. */
+export interface Notifier {
+  show(notification: { tag: string; title: string; body: string }): void;
+}
+
+/**
+ * Downloads at most `maxBytes` of a URL without following redirects (the caller decides on each
+ * `location`): used to check a publicly hosted image, never for an API.
+ */
+export type ByteFetch = (
+  url: URL,
+  options: { signal: AbortSignal; maxBytes: number; headers?: Readonly<Record<string, string>> },
+) => Promise<{ status: number; location: string | null; contentType: string | null; bytes: Uint8Array; truncated: boolean }>;
