@@ -88,6 +88,21 @@ describe('JSON client', () => {
     expect(calls[0]?.init.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
   });
 
+  it('declares a JSON Content-Type on a call without a body only for an API that asks for it', async () => {
+    const plain = client(async () => reply(200, '{"id":"4"}'));
+    await plain.http.request({ method: 'GET', url: URL_, headers: { 'content-type': 'text/plain' }, schema: Item });
+    expect(Object.keys(plain.calls[0]?.init.headers ?? {}).map((name) => name.toLowerCase())).not.toContain('content-type');
+    expect(plain.calls[0]?.init.body).toBeUndefined();
+
+    const declared = client(async () => reply(200, '{"id":"4"}'), { declareJsonContentType: true });
+    await declared.http.request({ method: 'GET', url: URL_, schema: Item });
+    await declared.http.request({ method: 'POST', url: URL_, body: { form: { a: 'b' } }, schema: Item });
+    expect(declared.calls[0]?.init.headers['Content-Type']).toBe('application/json');
+    expect(declared.calls[0]?.init.body).toBeUndefined();
+    // A form body keeps its own type: the declaration is only for calls without a body.
+    expect(declared.calls[1]?.init.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+  });
+
   it('hands the API\'s error map the status, the parsed body and the headers, and throws what it returns', async () => {
     const { http, mapped } = client(async () => reply(429, '{"error":{"code":4}}', { 'retry-after': '30' }));
     await expect(http.request({ method: 'POST', url: URL_, schema: Item })).rejects.toMatchObject({ code: 'meta.invalidRequest', params: { status: 429 } });

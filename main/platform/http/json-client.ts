@@ -109,6 +109,12 @@ export interface ApiOptions {
   /** Per call, default 30 s. */
   readonly timeoutMs?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * Sends `Content-Type: application/json` on calls without a body too. Meta's OpenAPI
+   * description requires that header even on some GETs (the business profile), and names JSON
+   * as the only body type of every call the app makes.
+   */
+  readonly declareJsonContentType?: boolean;
 }
 
 /** An outside API, JSON in and out. */
@@ -171,6 +177,8 @@ export function createJsonClient(transport: HttpTransport, api: ApiOptions): Jso
     } else if (request.body) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.body.json);
+    } else if (api.declareJsonContentType) {
+      headers['Content-Type'] = 'application/json';
     }
 
     const timeout = AbortSignal.timeout(request.timeoutMs ?? timeoutMs);
