@@ -4,6 +4,7 @@ import Store from 'electron-store';
 import type { Logger, OpenStoreFile, StoreFile } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
 import { configureFileLogger } from '../platform/logging/file-logger';
+import { writeStoreDocument } from '../platform/persistence/atomic-write';
 import { OWNER_ONLY, parseStoreText } from '../platform/persistence/store-files';
 
 /**
@@ -28,9 +29,8 @@ export function createElectronStoreOpener(dataDir: string): OpenStoreFile {
     const file: StoreFile = {
       path: store.path,
       readAll: () => ({ ...store.store }),
-      writeAll: (value) => {
-        store.store = value;
-      },
+      // Not `store.store = value`: that setter reads and parses the whole file before each write.
+      writeAll: (value) => writeStoreDocument(store.path, value),
     };
     return file;
   };

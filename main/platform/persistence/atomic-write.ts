@@ -24,3 +24,15 @@ export function writeFileAtomic(path: string, text: string, options: { mode?: nu
   // The library's own chmod may be refused silently on some file systems: say it again.
   chmodSync(path, mode);
 }
+
+/**
+ * Replaces a store document: the tab-indented JSON conf itself writes, through {@link writeFileAtomic}.
+ *
+ * What the store openers write with instead of conf's `store` setter, which first reads and parses
+ * the whole file again to carry over its `__internal__` key (the bookkeeping of conf's own
+ * migrations, which this app never runs): on a large drafts file that doubled every save. Same
+ * bytes, same atomic write (temp file, fsync, rename), owner-only, so conf reads the file as its own.
+ */
+export function writeStoreDocument(path: string, value: Record<string, unknown>): void {
+  writeFileAtomic(path, JSON.stringify(value, undefined, '\t'));
+}

@@ -1,11 +1,13 @@
 import Conf from 'conf';
 import type { OpenStoreFile, StoreFile } from '../ports';
+import { writeStoreDocument } from './atomic-write';
 import { OWNER_ONLY, parseStoreText } from './store-files';
 
 /**
  * Store files on `conf`, the library electron-store is built on, for Node (tests, benchmarks).
  *
- * conf writes atomically (temp file + rename), so a crash mid-write leaves the old document.
+ * conf opens and reads the file; writes go through `writeStoreDocument` (atomically, the library
+ * conf writes with: temp file, fsync, rename), so a crash mid-write leaves the old document.
  * Its own `migrations` and `clearInvalidConfig` are deliberately not used: migrations are ours
  * (pure, versioned, backed up) and an unreadable file must be kept aside, never cleared. With
  * clearInvalidConfig off, conf throws on a file that is not JSON, which the layer above handles.
@@ -26,9 +28,8 @@ export function createConfStoreOpener(dataDir: string): OpenStoreFile {
     const file: StoreFile = {
       path: conf.path,
       readAll: () => ({ ...conf.store }),
-      writeAll: (value) => {
-        conf.store = value;
-      },
+      // Not `conf.store = value`: that setter reads and parses the whole file before each write.
+      writeAll: (value) => writeStoreDocument(conf.path, value),
     };
     return file;
   };
