@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMetaSimulator, type MetaSimulator } from '../../main/simulators/meta';
+import { restoreWorld, seedWorld, serializeWorld } from '../../main/simulators/meta/world';
 import { CONTRACT_PATH, contract, successSchema, validate } from './helpers/contract';
 
 let simulator: MetaSimulator;
@@ -62,11 +63,11 @@ async function tokenFor(grant?: string[]): Promise<string> {
   return new URLSearchParams(redirect.hash.slice(1)).get('access_token') ?? '';
 }
 
-async function graph(token: string, path: string, init: { method?: string; form?: Record<string, string> } = {}) {
-  const response = await fetch(`${simulator.origin}/v26.0${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
-    body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+async function graph(token: string, path: string, init: { method?: string; form?: Record<string, string>; json?: Record<string, unknown> } = {}) {
+  const response = await fetch(path.startsWith('http') ? path : `${simulator.origin}/v26.0${path}`, {
+    method: init.method ?? (init.json ? 'POST' : 'GET'),
+    headers: { Authorization: `Bearer ${token}`, ...(init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...(init.json ? { 'Content-Type': 'application/json' } : {}) },
+    body: init.form ? new URLSearchParams(init.form).toString() : init.json ? JSON.stringify(init.json) : undefined,
   });
   const text = await response.text();
   let body: unknown = text;
@@ -75,8 +76,15 @@ async function graph(token: string, path: string, init: { method?: string; form?
   } catch {
     // left as text: the malformed-answer fault
   }
-  return { status: response.status, body: body as Record<string, unknown> & { error?: Record<string, unknown>; data?: Record<string, unknown>[] }, headers: response.headers };
+  return { status: response.status, body: body as Body, headers: response.headers };
 }
+
+type Connection = { data: Record<string, unknown>[]; paging?: { cursors: { before: string; after: string }; next?: string; previous?: string } };
+type Body = Record<string, unknown> & { error?: Record<string, unknown>; data?: Record<string, unknown>[]; paging?: Connection['paging'] };
+
+const WABA = '300000000000001';
+const CONNECTED = '400000000000001';
+const PENDING = '400000000000002';
 
 describe('Meta simulator login dialog', () => {
   it('offers the sample people, labelled as a sandbox, without any script', async () => {
@@ -391,5 +399,238 @@ describe('Meta simulator state between runs', () => {
     expect(readdirSync(dir).some((name) => name.startsWith('sandbox-state.json.corrupt-'))).toBe(true);
     const token = await tokenFor();
     expect((await graph(token, '/300000000000001/phone_numbers')).body.data).toHaveLength(2);
+  });
+});
+
+describe('Meta simulator fields and paging', () => {
+  it('expands the account\'s numbers and templates in one read, each a connection with its own limit', async () => {
+    const token = await tokenFor();
+    const fields = 'id,name,account_review_status,phone_numbers.limit(1){id,display_phone_number,status,throughput},message_templates.limit(100){id,name,status,rejected_reason}';
+    const read = await graph(token, `/${WABA}?fields=${encodeURIComponent(fields)}`);
+    expect(read.status).toBe(200);
+    const numbers = read.body.phone_numbers as Connection;
+    const templates = read.body.message_templates as Connection;
+    expect(read.body).toMatchObject({ id: WABA, name: 'Contoso Support', account_review_status: 'APPROVED' });
+    expect(numbers.data).toEqual([{ id: CONNECTED, display_phone_number: '+33 7 48 11 15 24', status: 'CONNECTED', throughput: { level: 'STANDARD' } }]);
+    expect(templates.data).toHaveLength(6);
+    expect(templates.data.find((template) => template.name === 'black_friday_promo')).toEqual({ id: '500000000000004', name: 'black_friday_promo', status: 'REJECTED', rejected_reason: 'INCORRECT_CATEGORY' });
+    expect(templates.paging?.next).toBeUndefined();
+
+    // The next page of an edge is its own list endpoint, asking the same fields from the cursor on.
+    const next = new URL(numbers.paging?.next ?? 'http://missing');
+    expect(next.origin + next.pathname).toBe(`${simulator.origin}/v26.0/${WABA}/phone_numbers`);
+    expect(next.searchParams.get('fields')).toBe('id,display_phone_number,status,throughput');
+    expect(next.searchParams.get('limit')).toBe('1');
+    const second = await graph(token, next.href);
+    expect(second.body.data).toEqual([{ id: PENDING, display_phone_number: '+33 1 84 88 00 42', status: 'PENDING', throughput: { level: 'NOT_APPLICABLE' } }]);
+    expect(second.body.paging?.next).toBeUndefined();
+    expect(second.body.paging?.previous).toEqual(expect.any(String));
+  });
+
+  it('says paging.next only when there is more, and previous only when there is something before', async () => {
+    const token = await tokenFor();
+    const all = await graph(token, `/${WABA}/message_templates?limit=6`);
+    expect(all.body.data).toHaveLength(6);
+    expect(all.body.paging?.next).toBeUndefined();
+    expect(all.body.paging?.previous).toBeUndefined();
+    const first = await graph(token, `/${WABA}/message_templates?limit=4&status=APPROVED`);
+    expect(first.body.data).toHaveLength(2);
+    expect(first.body.paging?.next).toBeUndefined();
+    const paged = await graph(token, `/${WABA}/message_templates?limit=4`);
+    expect(new URL(paged.body.paging?.next ?? 'http://missing').searchParams.get('after')).toBe(paged.body.paging?.cursors.after);
+    const last = await graph(token, paged.body.paging?.next ?? '');
+    expect(last.body.data).toHaveLength(2);
+    expect(last.body.paging?.next).toBeUndefined();
+    expect((await graph(token, '/me/businesses?limit=1')).body.paging?.next).toEqual(expect.any(String));
+    expect((await graph(token, '/200000000000001/owned_whatsapp_business_accounts')).body.paging?.next).toBeUndefined();
+    expect((await graph(token, `/${WABA}/phone_numbers?limit=100`)).body.paging?.next).toBeUndefined();
+  });
+
+  it('refuses a field the node does not have (100) and a broken fields value (2500), as Graph does', async () => {
+    const token = await tokenFor();
+    const unknown = await graph(token, `/${WABA}?fields=id,name_status`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 100, message: expect.stringContaining('nonexisting field (name_status) on node type (WhatsAppBusinessAccount)') });
+    const broken = await graph(token, `/${WABA}?fields=${encodeURIComponent('id,phone_numbers{id')}`);
+    expect(broken.body.error).toMatchObject({ code: 2500, message: expect.stringContaining('Syntax error') });
+    // Fields Meta has but the simulator leaves empty are simply absent, as Graph leaves out empty fields.
+    expect((await graph(token, `/${CONNECTED}?fields=id,host_platform`)).body).toEqual({ id: CONNECTED });
+  });
+
+  it('answers the portfolio\'s messaging limit and Cloud API provisioning on every number', async () => {
+    const token = await tokenFor();
+    const numbers = await graph(token, `/${WABA}/phone_numbers?fields=id,whatsapp_business_manager_messaging_limit,platform_type,throughput`);
+    expect(numbers.body.data).toEqual([
+      { id: CONNECTED, whatsapp_business_manager_messaging_limit: 'TIER_2K', platform_type: 'CLOUD_API', throughput: { level: 'STANDARD' } },
+      { id: PENDING, whatsapp_business_manager_messaging_limit: 'TIER_2K', platform_type: 'NOT_APPLICABLE', throughput: { level: 'NOT_APPLICABLE' } },
+    ]);
+  });
+});
+
+describe('Meta simulator request rules (the contract\'s patterns)', () => {
+  it('refuses a national number with a leading 0, a long country code or a short display name, and adds nothing', async () => {
+    const token = await tokenFor();
+    for (const body of [
+      { cc: '33', phone_number: '0612345678', verified_name: 'Contoso Help' },
+      { cc: '3333', phone_number: '612345678', verified_name: 'Contoso Help' },
+      { cc: '33', phone_number: '61234', verified_name: 'Contoso Help' },
+      { cc: '33', phone_number: '612345678', verified_name: 'C' },
+      { cc: '33', phone_number: '612345678', verified_name: 'C'.repeat(76) },
+    ]) {
+      const answer = await graph(token, `/${WABA}/phone_numbers`, { json: body });
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: 100 });
+    }
+    expect(simulator.world.phones).toHaveLength(2);
+    expect((await graph(token, `/${WABA}/phone_numbers`, { json: { cc: '33', phone_number: '612345678', verified_name: 'Contoso Help' } })).body).toEqual({ id: expect.stringMatching(/^\d+$/) });
+  });
+
+  it('wants a language with its region and sends nothing otherwise', async () => {
+    const token = await tokenFor();
+    for (const language of ['fr', 'FR_fr', '']) {
+      expect((await graph(token, `/${PENDING}/request_code`, { json: { code_method: 'SMS', language } })).body.error).toMatchObject({ code: 100 });
+    }
+    expect(simulator.verificationCodeFor(PENDING)).toBeNull();
+    expect((await graph(token, `/${PENDING}/request_code`, { json: { code_method: 'SMS', language: 'fr_FR' } })).body).toEqual({ success: true });
+  });
+
+  it('refuses a code that is not six digits without counting it, and a wrong one with 136025/2388093', async () => {
+    const token = await tokenFor();
+    await graph(token, `/${PENDING}/request_code`, { json: { code_method: 'SMS', language: 'en_US' } });
+    const code = simulator.verificationCodeFor(PENDING) ?? '';
+    expect((await graph(token, `/${PENDING}/verify_code`, { json: { code: `${code.slice(0, 3)}-${code.slice(3)}` } })).body.error).toMatchObject({ code: 100 });
+    expect(simulator.world.phones[1]?.wrongCodeAttempts).toBe(0);
+    const wrong = await graph(token, `/${PENDING}/verify_code`, { json: { code: code === '000000' ? '111111' : '000000' } });
+    expect(wrong.body.error).toMatchObject({ code: 136025, error_subcode: 2388093 });
+    expect((await graph(token, `/${PENDING}/verify_code`, { json: { code } })).body).toEqual({ success: true, id: PENDING });
+  });
+
+  it('refuses a PIN that is not six digits without counting it as a registration', async () => {
+    const token = await tokenFor();
+    for (const body of [{ messaging_product: 'whatsapp', pin: '12345' }, { messaging_product: 'sms', pin: '246810' }, { pin: '246810' }]) {
+      expect((await graph(token, `/${CONNECTED}/register`, { json: body })).body.error).toMatchObject({ code: 100 });
+    }
+    expect(simulator.world.phones[0]?.registerCalls).toEqual([]);
+  });
+
+  it('checks the profile\'s industry, email, websites and text limits, and takes a JSON websites array', async () => {
+    const token = await tokenFor();
+    const profile = (body: Record<string, unknown>) => graph(token, `/${CONNECTED}/whatsapp_business_profile`, { json: { messaging_product: 'whatsapp', ...body } });
+    for (const body of [{ vertical: 'BOGUS' }, { email: 'not-an-email' }, { websites: ['ftp://files.contoso.example/'] }, { websites: ['https://a.example/', 'https://b.example/', 'https://c.example/'] }, { description: 'd'.repeat(513) }, { about: '' }]) {
+      expect((await profile(body)).body.error, JSON.stringify(body)).toMatchObject({ code: 100 });
+    }
+    expect((await profile({ description: 'd'.repeat(512), vertical: 'RETAIL', email: 'help@contoso.example', websites: ['https://www.contoso.example/', 'https://shop.contoso.example/'] })).body).toEqual({ success: true });
+    expect((await graph(token, `/${CONNECTED}/whatsapp_business_profile?fields=vertical,websites,email`)).body.data).toEqual([
+      { vertical: 'RETAIL', websites: ['https://www.contoso.example/', 'https://shop.contoso.example/'], email: 'help@contoso.example', messaging_product: 'whatsapp' },
+    ]);
+  });
+});
+
+describe('Meta simulator onboarding faults', () => {
+  it('refuses a code request with 136024/2388091 and sends no code', async () => {
+    const token = await tokenFor();
+    simulator.faults.arm('tooManyCodeRequests');
+    const refused = await graph(token, `/${PENDING}/request_code`, { json: { code_method: 'VOICE', language: 'en_US' } });
+    expect(refused.body.error).toMatchObject({ code: 136024, error_subcode: 2388091, error_user_title: expect.any(String) });
+    expect(simulator.verificationCodeFor(PENDING)).toBeNull();
+    expect((await graph(token, `/${PENDING}/request_code`, { json: { code_method: 'VOICE', language: 'en_US' } })).body).toEqual({ success: true });
+  });
+
+  it('refuses a registration as recently deleted (133015), or at the 72-hour limit at once (133016)', async () => {
+    const token = await tokenFor();
+    const register = () => graph(token, `/${CONNECTED}/register`, { json: { messaging_product: 'whatsapp', pin: '246810' } });
+    simulator.faults.arm('recentlyDeleted');
+    expect((await register()).body.error).toMatchObject({ code: 133015 });
+    simulator.faults.arm('registerLimit');
+    expect((await register()).body.error).toMatchObject({ code: 133016 });
+    expect((await register()).body).toEqual({ success: true });
+  });
+
+  it('registers a verified pending number: connected, on Cloud API, with throughput', async () => {
+    const token = await tokenFor();
+    await graph(token, `/${PENDING}/request_code`, { json: { code_method: 'SMS', language: 'fr_FR' } });
+    await graph(token, `/${PENDING}/verify_code`, { json: { code: simulator.verificationCodeFor(PENDING) ?? '' } });
+    expect((await graph(token, `/${PENDING}?fields=code_verification_status,platform_type,throughput`)).body).toEqual({ id: PENDING, code_verification_status: 'VERIFIED', platform_type: 'NOT_APPLICABLE', throughput: { level: 'NOT_APPLICABLE' } });
+    expect((await graph(token, `/${PENDING}/register`, { json: { messaging_product: 'whatsapp', pin: '135790' } })).body).toEqual({ success: true });
+    expect((await graph(token, `/${PENDING}?fields=status,platform_type,throughput`)).body).toEqual({ id: PENDING, status: 'CONNECTED', platform_type: 'CLOUD_API', throughput: { level: 'STANDARD' } });
+  });
+});
+
+describe('Meta simulator test helpers', () => {
+  it('plays Meta\'s reviews: what the helpers set is what the next read answers', async () => {
+    const token = await tokenFor();
+    simulator.setNameStatus(PENDING, 'APPROVED');
+    simulator.setNumberStatus(CONNECTED, 'FLAGGED');
+    simulator.setQuality(CONNECTED, 'YELLOW');
+    simulator.setTemplateStatus('500000000000003', 'REJECTED', 'TAG_CONTENT_MISMATCH');
+    simulator.setTemplateStatus('500000000000004', 'APPROVED');
+    simulator.renameBusiness('Northwind Traders', 'Northwind Support');
+    const read = await graph(token, `/${WABA}?fields=${encodeURIComponent('name,phone_numbers{name_status,status,quality_rating},message_templates{name,status,rejected_reason}')}`);
+    expect(read.body.name).toBe('Northwind Support');
+    expect((read.body.phone_numbers as Connection).data).toEqual([
+      { id: CONNECTED, name_status: 'APPROVED', status: 'FLAGGED', quality_rating: 'YELLOW' },
+      { id: PENDING, name_status: 'APPROVED', status: 'PENDING', quality_rating: 'NA' },
+    ]);
+    const templates = (read.body.message_templates as Connection).data;
+    expect(templates.find((template) => template.name === 'rappel_rendez_vous')).toMatchObject({ status: 'REJECTED', rejected_reason: 'TAG_CONTENT_MISMATCH' });
+    expect(templates.find((template) => template.name === 'black_friday_promo')).toMatchObject({ status: 'APPROVED', rejected_reason: 'NONE' });
+    expect((await graph(token, '/me/businesses')).body.data?.[0]).toMatchObject({ name: 'Northwind Traders' });
+  });
+
+  it('puts the admin\'s number on the pending seed, and refuses what cannot be', async () => {
+    const token = await tokenFor();
+    simulator.useNumber('+33 6 12 34 56 78');
+    expect((await graph(token, `/${PENDING}?fields=display_phone_number,status,code_verification_status`)).body).toEqual({ id: PENDING, display_phone_number: '+33 6 12 34 56 78', status: 'PENDING', code_verification_status: 'NOT_VERIFIED' });
+    // Adding that number is then refused as Meta refuses a number already on an account.
+    expect((await graph(token, `/${WABA}/phone_numbers`, { json: { cc: '33', phone_number: '612345678', verified_name: 'Contoso Help' } })).body.error).toMatchObject({ code: 100, error_subcode: 2388001 });
+    expect(() => simulator.useNumber('+33 7 48 11 15 24')).toThrow(/numberTaken/);
+    expect(() => simulator.useNumber('0612345678')).toThrow(/invalidNumber/);
+    expect(() => simulator.setNameStatus('499999999999999', 'APPROVED')).toThrow(/unknownTarget/);
+    expect(() => simulator.renameBusiness('  ')).toThrow(/badName/);
+  });
+
+  it('counts Graph calls per path without keeping the token', async () => {
+    const token = await tokenFor();
+    simulator.clearGraphCalls();
+    await graph(token, `/${WABA}?fields=id,name`);
+    await graph(token, `/${WABA}/phone_numbers?access_token=${token}`);
+    await graph(token, `/${WABA}?fields=id`);
+    expect(simulator.graphCallCount(`/${WABA}`)).toBe(2);
+    expect(simulator.graphCallCount(`/${WABA}/phone_numbers`, 'GET')).toBe(1);
+    expect(simulator.graphCallCount(`/${WABA}/phone_numbers`, 'POST')).toBe(0);
+    expect(JSON.stringify(simulator.graphCalls())).not.toContain(token);
+  });
+});
+
+describe('Meta simulator saved worlds', () => {
+  it('restores a version 1 file: numbers, subscriptions and sessions, with the seeded names and reviews', () => {
+    const world = seedWorld();
+    world.wabas[1]!.subscribed = true;
+    world.phones[1]!.code_verification_status = 'VERIFIED';
+    const v2 = JSON.parse(serializeWorld(world)) as Record<string, unknown>;
+    const v1 = { version: 1, people: v2.people, wabas: world.wabas.map((waba) => ({ id: waba.id, subscribed: waba.subscribed })), phones: v2.phones, tokens: v2.tokens };
+    const restored = restoreWorld(JSON.stringify(v1));
+    expect(restored.wabas[1]?.subscribed).toBe(true);
+    expect(restored.phones[1]?.code_verification_status).toBe('VERIFIED');
+    expect(restored.businesses[0]?.name).toBe('Contoso Contact Center');
+    expect(restored.templates.find((template) => template.id === '500000000000004')).toMatchObject({ status: 'REJECTED', rejected_reason: 'INCORRECT_CATEGORY' });
+  });
+
+  it('keeps the rehearsal\'s names, number and reviews across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wcsa-sandbox-'));
+    const stateFile = join(dir, 'sandbox-state.json');
+    await simulator.close();
+    simulator = await startMetaSimulator({ stateFile });
+    simulator.renameBusiness('Northwind Traders', 'Northwind Support');
+    simulator.useNumber('+44 7700 900123');
+    simulator.setTemplateStatus('500000000000004', 'APPROVED');
+    simulator.setTemplateStatus('500000000000003', 'REJECTED', 'SCAM');
+    await simulator.close();
+    simulator = await startMetaSimulator({ stateFile });
+    expect(simulator.world.businesses[0]?.name).toBe('Northwind Traders');
+    expect(simulator.world.wabas[0]?.name).toBe('Northwind Support');
+    expect(simulator.world.phones[1]?.display_phone_number).toBe('+44 7700 900123');
+    expect(simulator.world.templates.find((template) => template.id === '500000000000004')?.rejected_reason).toBeUndefined();
+    expect(simulator.world.templates.find((template) => template.id === '500000000000003')).toMatchObject({ status: 'REJECTED', rejected_reason: 'SCAM' });
   });
 });

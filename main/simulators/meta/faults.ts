@@ -7,7 +7,20 @@ import { createFaultBoard, type FaultBoard, type FaultDeclaration } from '../hos
  * call (every call while sticky), the way Meta ends a session mid-work: that token then stays
  * refused with 190/463 or 190/460, while a fresh login works again.
  */
-export const FAULT_KINDS = ['expireToken', 'revokeToken', 'rateLimit', 'transient', 'slow', 'malformedJson', 'wrongCode', 'alreadyOnWhatsApp', 'pinMismatch'] as const;
+export const FAULT_KINDS = [
+  'expireToken',
+  'revokeToken',
+  'rateLimit',
+  'transient',
+  'slow',
+  'malformedJson',
+  'wrongCode',
+  'tooManyCodeRequests',
+  'alreadyOnWhatsApp',
+  'pinMismatch',
+  'recentlyDeleted',
+  'registerLimit',
+] as const;
 
 /** One of the faults of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -56,6 +69,10 @@ export const META_FAULTS: Readonly<Record<FaultKind, FaultDeclaration<FaultKind>
     en: { title: 'Wrong verification code', help: 'The next code verification is refused (136025), even with the right code.' },
     fr: { title: 'Code de vérification refusé', help: 'La prochaine vérification de code est refusée (136025), même avec le bon code.' },
   },
+  tooManyCodeRequests: {
+    en: { title: 'Too many code requests', help: 'The next code request is refused (136024, subcode 2388091): the app must say to wait before asking again.' },
+    fr: { title: 'Trop de demandes de code', help: 'La prochaine demande de code est refusée (136024, sous-code 2388091)\u00a0: l\u2019application doit dire d\u2019attendre avant de redemander.' },
+  },
   alreadyOnWhatsApp: {
     en: { title: 'Number already on WhatsApp', help: 'The next number added is refused as already registered with WhatsApp (100, subcode 2388001).' },
     fr: { title: 'Numéro déjà sur WhatsApp', help: 'Le prochain numéro ajouté est refusé car déjà inscrit sur WhatsApp (100, sous-code 2388001).' },
@@ -63,6 +80,14 @@ export const META_FAULTS: Readonly<Record<FaultKind, FaultDeclaration<FaultKind>
   pinMismatch: {
     en: { title: 'PIN mismatch', help: 'The next registration is refused (133005), as if the two-step verification PIN were wrong.' },
     fr: { title: 'PIN différent', help: 'La prochaine inscription est refusée (133005), comme si le PIN de vérification en deux étapes était faux.' },
+  },
+  recentlyDeleted: {
+    en: { title: 'Number recently deleted', help: 'The next registration is refused (133015) as for a number whose deletion is not finished: Meta asks to wait 5 minutes.' },
+    fr: { title: 'Numéro supprimé récemment', help: 'La prochaine inscription est refusée (133015) comme pour un numéro dont la suppression n\u2019est pas terminée\u00a0: Meta demande d\u2019attendre 5\u00a0minutes.' },
+  },
+  registerLimit: {
+    en: { title: 'Registration limit reached', help: 'The next registration is refused (133016) as after 10 registrations in 72 hours, without making the 10 calls.' },
+    fr: { title: 'Limite d\u2019inscriptions atteinte', help: 'La prochaine inscription est refusée (133016) comme après 10\u00a0inscriptions en 72\u00a0heures, sans faire les 10\u00a0appels.' },
   },
 };
 

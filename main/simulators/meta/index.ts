@@ -3,12 +3,28 @@ import type { Language } from '../host/plugin';
 import { startSimulatorHost } from '../host/server';
 import type { MetaFaultSwitchboard } from './faults';
 import { PHONE_PATH } from './pages';
-import { createMetaPlugin, registeredRedirects, type SimulatorTokenInfo } from './plugin';
-import type { World } from './world';
+import { createMetaPlugin, registeredRedirects, type GraphCallRecord, type SimulatorTokenInfo } from './plugin';
+import { REHEARSAL_PATH, renameBusiness, setNumber, setTemplate, useNumber, type RehearsalOutcome } from './rehearsal';
+import type { NameStatus, PhoneStatus, QualityRating, RejectionReason, TemplateStatus, World } from './world';
 
 export { FAULT_KINDS, isFaultKind, type FaultKind, type FaultOptions, type MetaFaultSwitchboard } from './faults';
-export type { SimulatorTokenInfo } from './plugin';
-export { SIMULATOR_SCOPES, type World } from './world';
+export { SIMULATOR_CODE_ATTEMPTS } from './graph';
+export type { GraphCallRecord, SimulatorTokenInfo } from './plugin';
+export { REHEARSAL_PHONE_ID } from './rehearsal';
+export {
+  NAME_STATUSES,
+  PHONE_STATUSES,
+  QUALITY_RATINGS,
+  REJECTION_REASONS,
+  SIMULATOR_SCOPES,
+  TEMPLATE_STATUSES,
+  type NameStatus,
+  type PhoneStatus,
+  type QualityRating,
+  type RejectionReason,
+  type TemplateStatus,
+  type World,
+} from './world';
 export type { Language } from '../host/plugin';
 
 /**
@@ -35,10 +51,35 @@ export interface MetaSimulator {
   readonly world: World;
   /** The language of the pages (login, consent, phone, switchboard) served from now on. */
   setLanguage(language: Language): void;
-  /** The address of the simulated phone (verification codes) or of the fault switchboard. */
-  pageUrl(page: 'phone' | 'faults'): string;
+  /** The address of the simulated phone (verification codes), the fault switchboard or the rehearsal page. */
+  pageUrl(page: SimulatorPage): string;
+  /**
+   * What Meta's review says of a number's display name (`name_status`), as the rehearsal page
+   * sets it; the app sees it at its next read. Throws for a number the simulator does not have.
+   */
+  setNameStatus(phoneNumberId: string, status: NameStatus): void;
+  /** A number's `status` (CONNECTED, FLAGGED…). */
+  setNumberStatus(phoneNumberId: string, status: PhoneStatus): void;
+  /** A number's `quality_rating`. */
+  setQuality(phoneNumberId: string, quality: QualityRating): void;
+  /** A template's review: its `status`, and why it was rejected (none by default). */
+  setTemplateStatus(templateId: string, status: TemplateStatus, reason?: RejectionReason): void;
+  /** Renames the simulated business: its portfolio, and its own WhatsApp Business Account (same name unless given). */
+  renameBusiness(name: string, accountName?: string): void;
+  /** Makes the seeded pending number the given one (E.164), pending and not verified, as the rehearsal page does. */
+  useNumber(e164: string): void;
+  /** Every Graph call answered so far (or since `clearGraphCalls`), oldest first, without query values. */
+  graphCalls(): GraphCallRecord[];
+  /** How many Graph calls went to a path (`/300000000000001`), with this method when given. */
+  graphCallCount(path: string, method?: string): number;
+  clearGraphCalls(): void;
   close(): Promise<void>;
 }
+
+/** The simulator's pages an admin opens from the app. */
+export type SimulatorPage = 'phone' | 'faults' | 'rehearsal';
+
+const PAGE_PATHS: Readonly<Record<SimulatorPage, string>> = { phone: PHONE_PATH, faults: SWITCHBOARD_PATH, rehearsal: REHEARSAL_PATH };
 
 /**
  * How to start a Meta simulator.
@@ -74,6 +115,11 @@ export async function startMetaSimulator(options: MetaSimulatorOptions = {}): Pr
   const host = await startSimulatorHost({ plugins: [meta.plugin], port: options.port, now: options.now, stateFile: options.stateFile, language: options.language });
   const { origin } = host;
   const [redirectUri = ''] = registeredRedirects(origin);
+  /** A test helper's change: refused loudly (a test asked for something impossible), else kept. */
+  const change = (what: string, outcome: RehearsalOutcome) => {
+    if (!outcome.ok) throw new Error(`simulator: ${what} refused (${outcome.problem})`);
+    meta.save();
+  };
   return {
     origin,
     graphBase: origin,
@@ -86,7 +132,16 @@ export async function startMetaSimulator(options: MetaSimulatorOptions = {}): Pr
       return meta.world();
     },
     setLanguage: (language) => host.setLanguage(language),
-    pageUrl: (page) => `${origin}${page === 'phone' ? PHONE_PATH : SWITCHBOARD_PATH}`,
+    pageUrl: (page) => `${origin}${PAGE_PATHS[page]}`,
+    setNameStatus: (id, status) => change(`name_status of ${id}`, setNumber(meta.world(), id, { nameStatus: status })),
+    setNumberStatus: (id, status) => change(`status of ${id}`, setNumber(meta.world(), id, { status })),
+    setQuality: (id, quality) => change(`quality_rating of ${id}`, setNumber(meta.world(), id, { quality })),
+    setTemplateStatus: (id, status, reason) => change(`status of template ${id}`, setTemplate(meta.world(), id, status, reason)),
+    renameBusiness: (name, accountName) => change('business name', renameBusiness(meta.world(), name, accountName)),
+    useNumber: (e164) => change(`number ${e164}`, useNumber(meta.world(), e164)),
+    graphCalls: meta.graphCalls,
+    graphCallCount: (path, method) => meta.graphCalls().filter((call) => call.path === path && (method === undefined || call.method === method)).length,
+    clearGraphCalls: meta.clearGraphCalls,
     close: () => host.close(),
   };
 }

@@ -58,6 +58,7 @@ const WORDS: Localized<{
   readonly lastCode: string;
   readonly sent: string;
   readonly switchboardLink: string;
+  readonly rehearsalLink: string;
 }> = {
   en: {
     titleSuffix: 'Facebook (sandbox)',
@@ -91,6 +92,7 @@ const WORDS: Localized<{
     lastCode: 'Last code',
     sent: 'Sent',
     switchboardLink: 'Fault switchboard: make Meta fail on purpose',
+    rehearsalLink: 'Rehearsal: your business, your number, Meta\u2019s reviews',
   },
   fr: {
     titleSuffix: 'Facebook (bac à sable)',
@@ -124,6 +126,7 @@ const WORDS: Localized<{
     lastCode: 'Dernier code',
     sent: 'Envoyé',
     switchboardLink: 'Tableau des pannes\u00a0: faire échouer Meta exprès',
+    rehearsalLink: 'Répétition\u00a0: votre entreprise, votre numéro, les examens de Meta',
   },
 };
 
@@ -261,7 +264,8 @@ export function phonePage(language: Language, phones: readonly Phone[]): string 
 ${rows}
 </tbody>
 </table>
-<p><a href="${SWITCHBOARD_PATH}">${escapeHtml(words.switchboardLink)}</a></p>`,
+<p><a href="${SWITCHBOARD_PATH}">${escapeHtml(words.switchboardLink)}</a></p>
+<p><a href="/sandbox/rehearsal">${escapeHtml(words.rehearsalLink)}</a></p>`,
   );
 }
 
@@ -290,6 +294,12 @@ fieldset { border: 1px solid #ccd0d5; border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccd0d5; padding: 0.4rem; text-align: left; }
 .code { font-family: monospace; font-size: 1.2rem; }
+main:has(> .rehearsal) { max-width: 46rem; }
+.rehearsal ul.forms > li { margin: 1rem 0; }
+.rehearsal label { display: block; margin-bottom: 0.2rem; }
+.rehearsal input, .rehearsal select { font: inherit; padding: 0.4rem; border: 1px solid #8a8d91; border-radius: 6px; background: inherit; color: inherit; width: 100%; max-width: 24rem; box-sizing: border-box; }
+.notice { border-left: 4px solid #1877f2; padding-left: 0.75rem; }
+.notice.problem { border-left-color: #c0392b; }
 a { color: #0b5fcc; }
 :focus-visible { outline: 3px solid #0b5fcc; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) { body { background: #18191a; color: #e4e6eb; } main { background: #242526; } button { background: #3a3b3c; color: #e4e6eb; } button.link, a { color: #6ea8fe; } }

@@ -4,6 +4,7 @@ import type { HostContext, SimulatorPlugin, SimulatorReply, SimulatorRequest } f
 import { createMetaFaultBoard, DEFAULT_RATE_LIMIT_MINUTES, DEFAULT_SLOW_MS, FAULT_KINDS, isFaultKind, type FaultKind, type MetaFaultSwitchboard } from './faults';
 import { answerGraph, metaError, type GraphAnswer } from './graph';
 import { choosePage, consentPage, continuePage, messagePage, META_PAGES_CSS, PHONE_PATH, PHONE_TITLE, phonePage, type DialogProblem } from './pages';
+import { applyRehearsalForm, REHEARSAL_PATH, REHEARSAL_TITLE, rehearsalPage } from './rehearsal';
 import { newCode, newToken, restoreWorld, SIMULATOR_SCOPES, seedWorld, serializeWorld, tokenHash, type Person, type World } from './world';
 
 /**
@@ -18,6 +19,19 @@ export interface SimulatorTokenInfo {
   readonly expiresAt: Date;
   /** `valid`, or why Meta would refuse it (190 with subcode 463 or 460). */
   readonly state: 'valid' | 'expired' | 'revoked';
+}
+
+/**
+ * A Graph call the simulator answered, for tests that count calls ("one read per check").
+ *
+ * The path is the one after the version, without its query: values (a token in
+ * `access_token`) are never kept.
+ */
+export interface GraphCallRecord {
+  readonly method: string;
+  /** `/300000000000001/phone_numbers`. */
+  readonly path: string;
+  readonly at: Date;
 }
 
 /** How the Meta plugin keeps time and hands out tokens. */
@@ -38,6 +52,11 @@ export interface MetaPlugin {
   world(): World;
   tokens(): SimulatorTokenInfo[];
   verificationCodeFor(phoneId: string): string | null;
+  /** Every Graph call answered since the start (or the last `clearGraphCalls`), oldest first. */
+  graphCalls(): GraphCallRecord[];
+  clearGraphCalls(): void;
+  /** Writes the state file after a change made outside a request (the test helpers). */
+  save(): void;
 }
 
 const SIMULATED_APP_NAME = 'WhatsApp Channel Setup Assistant';
@@ -91,6 +110,7 @@ export function createMetaPlugin(options: MetaPluginOptions = {}): MetaPlugin {
   const board = createMetaFaultBoard();
   let world = seedWorld();
   let host: HostContext | null = null;
+  let calls: GraphCallRecord[] = [];
   const save = () => host?.save();
   const origin = () => host?.origin() ?? '';
 
@@ -205,6 +225,7 @@ export function createMetaPlugin(options: MetaPluginOptions = {}): MetaPlugin {
 
   async function graph(request: SimulatorRequest, reply: SimulatorReply): Promise<void> {
     const segments = request.url.pathname.split('/').filter(Boolean);
+    calls.push({ method: request.method, path: `/${segments.slice(1).join('/')}`, at: now() });
     const send = (answer: GraphAnswer) => reply.json(answer.status, answer.body, { 'facebook-api-version': segments[0] ?? '', ...answer.headers });
     const slow = take('slow');
     if (slow) await new Promise((resolve) => setTimeout(resolve, slow.settings.delayMs ?? DEFAULT_SLOW_MS));
@@ -234,7 +255,7 @@ export function createMetaPlugin(options: MetaPluginOptions = {}): MetaPlugin {
     if (take('transient')) return send(metaError(500, 2, 'An unexpected error has occurred. Please retry your request later.', { transient: true }));
     if (take('malformedJson')) return reply.send(200, 'application/json; charset=UTF-8', '{"data": [{"id": "4000000000');
     if (segments[1] === 'oauth' && segments[2] === 'access_token') return send(exchangeCode(params));
-    send(answerGraph(world, { method: request.method, segments: segments.slice(1), params, token: presented, now: now() }, { take: (kind) => take(kind) !== null }));
+    send(answerGraph(world, { method: request.method, segments: segments.slice(1), params, token: presented, now: now(), base: `${origin()}/${segments[0] ?? ''}` }, { take: (kind) => take(kind) !== null }));
   }
 
   /** Graph answers every failure in its own error shape, even the simulator's own. */
@@ -271,7 +292,10 @@ export function createMetaPlugin(options: MetaPluginOptions = {}): MetaPlugin {
     name: 'meta',
     title: { en: 'Meta (Facebook Login and Graph API)', fr: 'Meta (Facebook Login et API Graph)' },
     faults: board,
-    pages: [{ path: PHONE_PATH, title: PHONE_TITLE }],
+    pages: [
+      { path: PHONE_PATH, title: PHONE_TITLE },
+      { path: REHEARSAL_PATH, title: REHEARSAL_TITLE },
+    ],
     routes(table, context) {
       host = context;
       table.get(`/${VERSION}/dialog/oauth`, (request, reply) => {
@@ -289,6 +313,14 @@ export function createMetaPlugin(options: MetaPluginOptions = {}): MetaPlugin {
       table.on(['GET', 'POST', 'DELETE'], `/${VERSION}/*`, graphRoute, { audience: 'api' });
       table.get('/sandbox.css', (_request, reply) => reply.send(200, 'text/css; charset=utf-8', META_PAGES_CSS));
       table.get(PHONE_PATH, (request, reply) => reply.html(200, phonePage(request.language, world.phones)));
+      table.get(REHEARSAL_PATH, (request, reply) => reply.html(200, rehearsalPage(request.language, world, request.url.searchParams.has('changed') ? { kind: 'changed' } : null)));
+      // A browser route: the host refuses it from any other site, so no web page can change a demo.
+      table.post(REHEARSAL_PATH, async (request, reply) => {
+        const { section, outcome } = applyRehearsalForm(world, await request.fields());
+        if (!outcome.ok) return reply.html(400, rehearsalPage(request.language, world, { kind: 'problem', problem: outcome.problem }));
+        // See Other: reloading shows the page again instead of posting the change twice.
+        reply.redirect(`${REHEARSAL_PATH}?changed=1${section ? `#rehearsal-${section}` : ''}`, { status: 303 });
+      });
       table.get('/connect/login_success.html', (request, reply) => reply.html(200, messagePage(request.language, 'success')));
       table.on(['GET', 'POST', 'DELETE'], '/sandbox/faults', faultsRoute);
     },
@@ -310,5 +342,10 @@ export function createMetaPlugin(options: MetaPluginOptions = {}): MetaPlugin {
         state: token.invalid === 460 ? 'revoked' : token.invalid !== null || token.expiresAt.getTime() <= now().getTime() ? 'expired' : 'valid',
       })),
     verificationCodeFor: (phoneId) => world.phones.find((phone) => phone.id === phoneId)?.lastCode?.code ?? null,
+    graphCalls: () => [...calls],
+    clearGraphCalls: () => {
+      calls = [];
+    },
+    save,
   };
 }

@@ -15,6 +15,23 @@ import * as z from 'zod';
  */
 export const SIMULATOR_SCOPES = ['business_management', 'whatsapp_business_management', 'whatsapp_business_messaging'] as const;
 
+/** Review states of a display name (`name_status`), as Meta lists them. */
+export const NAME_STATUSES = ['APPROVED', 'AVAILABLE_WITHOUT_REVIEW', 'DECLINED', 'EXPIRED', 'PENDING_REVIEW', 'NONE'] as const;
+/** States of a phone number (`status`): the contract's and those Meta's phone-number reference adds. */
+export const PHONE_STATUSES = ['CONNECTED', 'DISCONNECTED', 'PENDING', 'DELETED', 'MIGRATED', 'BANNED', 'RESTRICTED', 'RATE_LIMITED', 'FLAGGED', 'UNVERIFIED', 'UNKNOWN'] as const;
+/** Quality ratings of a phone number (`quality_rating`). */
+export const QUALITY_RATINGS = ['GREEN', 'YELLOW', 'RED', 'NA', 'UNKNOWN'] as const;
+/** States of a message template, as Meta's template webhook reference lists them. */
+export const TEMPLATE_STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'ARCHIVED'] as const;
+/** Why a template was rejected (`rejected_reason`), as Meta's template webhook reference lists them; NONE is no reason. */
+export const REJECTION_REASONS = ['NONE', 'ABUSIVE_CONTENT', 'CATEGORY_NOT_AVAILABLE', 'INCORRECT_CATEGORY', 'INVALID_FORMAT', 'PROMOTIONAL', 'SCAM', 'TAG_CONTENT_MISMATCH'] as const;
+
+export type NameStatus = (typeof NAME_STATUSES)[number];
+export type PhoneStatus = (typeof PHONE_STATUSES)[number];
+export type QualityRating = (typeof QUALITY_RATINGS)[number];
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
 /**
  * A seeded person who can log in to the simulated dialog.
  *
@@ -39,10 +56,16 @@ export interface Person {
  */
 export interface Business {
   readonly id: string;
-  readonly name: string;
+  /** Changeable from the rehearsal page, so a demo shows the admin's own business. */
+  name: string;
   readonly verification_status: 'verified' | 'pending' | 'not_verified';
   /** A number on the Business node (the contract's type), a string on the WABA node. */
   readonly timezone_id: number;
+  /**
+   * The portfolio's messaging limit (`whatsapp_business_manager_messaging_limit` on its numbers):
+   * Meta counts it per business portfolio, not per number.
+   */
+  readonly messaging_limit: string;
 }
 
 /**
@@ -54,7 +77,7 @@ export interface Waba {
   readonly id: string;
   readonly business: string;
   readonly ownership: 'owned' | 'client';
-  readonly name: string;
+  name: string;
   readonly account_review_status: 'APPROVED' | 'PENDING' | 'REJECTED';
   readonly business_verification_status: 'VERIFIED' | 'PENDING' | 'UNVERIFIED';
   readonly currency: string;
@@ -72,11 +95,13 @@ export interface Waba {
 export interface Phone {
   readonly id: string;
   readonly waba: string;
-  readonly display_phone_number: string;
+  /** Changeable from the rehearsal page, so a demo runs on the admin's own number. */
+  display_phone_number: string;
   verified_name: string;
-  name_status: 'APPROVED' | 'PENDING_REVIEW' | 'DECLINED' | 'AVAILABLE_WITHOUT_REVIEW' | 'EXPIRED' | 'NONE';
-  status: 'CONNECTED' | 'PENDING' | 'DISCONNECTED';
-  quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'NA';
+  name_status: NameStatus;
+  status: PhoneStatus;
+  quality_rating: QualityRating;
+  /** Deprecated by Meta in favour of the portfolio's limit; still answered, never asked by the app. */
   messaging_limit_tier: string;
   code_verification_status: 'VERIFIED' | 'NOT_VERIFIED' | 'EXPIRED';
   platform_type: 'CLOUD_API' | 'NOT_APPLICABLE';
@@ -108,8 +133,10 @@ export interface Template {
   readonly name: string;
   readonly language: string;
   readonly category: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
-  readonly status: string;
-  readonly rejected_reason?: string;
+  /** Changeable from the rehearsal page and the tests, as Meta's review changes it. */
+  status: TemplateStatus;
+  /** Absent or NONE: no reason. */
+  rejected_reason?: RejectionReason;
   readonly components: readonly Record<string, unknown>[];
 }
 
@@ -217,8 +244,8 @@ export function seedWorld(): World {
       { id: '10002', name: 'Alex Tremblay', email: 'alex.tremblay@fabrikam.example', businesses: ['200000000000002'], permissions: everything() },
     ],
     businesses: [
-      { id: '200000000000001', name: 'Contoso Contact Center', verification_status: 'verified', timezone_id: 71 },
-      { id: '200000000000002', name: 'Fabrikam Services', verification_status: 'pending', timezone_id: 89 },
+      { id: '200000000000001', name: 'Contoso Contact Center', verification_status: 'verified', timezone_id: 71, messaging_limit: 'TIER_2K' },
+      { id: '200000000000002', name: 'Fabrikam Services', verification_status: 'pending', timezone_id: 89, messaging_limit: 'TIER_250' },
     ],
     wabas: [
       {
@@ -335,51 +362,65 @@ export function seedWorld(): World {
 }
 
 const SavedDate = z.iso.datetime().transform((value) => new Date(value));
-const SavedWorld = z.object({
-  version: z.literal(1),
-  people: z.array(z.object({ id: z.string(), permissions: z.array(z.tuple([z.string(), z.enum(['granted', 'declined'])])) })),
-  wabas: z.array(z.object({ id: z.string(), subscribed: z.boolean() })),
-  phones: z.array(
-    z.object({
-      id: z.string(),
-      waba: z.string(),
-      display_phone_number: z.string(),
-      verified_name: z.string(),
-      name_status: z.enum(['APPROVED', 'PENDING_REVIEW', 'DECLINED', 'AVAILABLE_WITHOUT_REVIEW', 'EXPIRED', 'NONE']),
-      status: z.enum(['CONNECTED', 'PENDING', 'DISCONNECTED']),
-      quality_rating: z.enum(['GREEN', 'YELLOW', 'RED', 'NA']),
-      messaging_limit_tier: z.string(),
-      code_verification_status: z.enum(['VERIFIED', 'NOT_VERIFIED', 'EXPIRED']),
-      platform_type: z.enum(['CLOUD_API', 'NOT_APPLICABLE']),
-      pin: z.string().nullable(),
-      lastCode: z.object({ code: z.string(), method: z.enum(['SMS', 'VOICE']), sentAt: SavedDate }).nullable(),
-      wrongCodeAttempts: z.number(),
-      registerCalls: z.array(SavedDate),
-      profile: z.object({
-        about: z.string(),
-        address: z.string(),
-        description: z.string(),
-        email: z.string(),
-        websites: z.array(z.string()),
-        vertical: z.string(),
-        profile_picture_url: z.string(),
-      }),
-    }),
-  ),
-  tokens: z.array(z.tuple([z.string().regex(/^[0-9a-f]{64}$/), z.object({ person: z.string(), expiresAt: SavedDate, invalid: z.number().nullable() })])),
+const SavedPhone = z.object({
+  id: z.string(),
+  waba: z.string(),
+  display_phone_number: z.string(),
+  verified_name: z.string(),
+  name_status: z.enum(NAME_STATUSES),
+  status: z.enum(PHONE_STATUSES),
+  quality_rating: z.enum(QUALITY_RATINGS),
+  messaging_limit_tier: z.string(),
+  code_verification_status: z.enum(['VERIFIED', 'NOT_VERIFIED', 'EXPIRED']),
+  platform_type: z.enum(['CLOUD_API', 'NOT_APPLICABLE']),
+  pin: z.string().nullable(),
+  lastCode: z.object({ code: z.string(), method: z.enum(['SMS', 'VOICE']), sentAt: SavedDate }).nullable(),
+  wrongCodeAttempts: z.number(),
+  registerCalls: z.array(SavedDate),
+  profile: z.object({
+    about: z.string(),
+    address: z.string(),
+    description: z.string(),
+    email: z.string(),
+    websites: z.array(z.string()),
+    vertical: z.string(),
+    profile_picture_url: z.string(),
+  }),
 });
+const SavedCommon = {
+  people: z.array(z.object({ id: z.string(), permissions: z.array(z.tuple([z.string(), z.enum(['granted', 'declined'])])) })),
+  phones: z.array(SavedPhone),
+  tokens: z.array(z.tuple([z.string().regex(/^[0-9a-f]{64}$/), z.object({ person: z.string(), expiresAt: SavedDate, invalid: z.number().nullable() })])),
+};
+/** Version 1: permissions, subscriptions, numbers and sessions. */
+const SavedWorldV1 = z.object({ version: z.literal(1), wabas: z.array(z.object({ id: z.string(), subscribed: z.boolean() })), ...SavedCommon });
+/** Version 2 adds what the rehearsal page changes: business and account names, template reviews. */
+const SavedWorldV2 = z.object({
+  version: z.literal(2),
+  businesses: z.array(z.object({ id: z.string(), name: z.string().min(1) })),
+  wabas: z.array(z.object({ id: z.string(), name: z.string().min(1), subscribed: z.boolean() })),
+  templates: z.array(z.object({ id: z.string(), status: z.enum(TEMPLATE_STATUSES), rejected_reason: z.enum(REJECTION_REASONS).nullable() })),
+  ...SavedCommon,
+});
+const SavedWorld = z.discriminatedUnion('version', [SavedWorldV1, SavedWorldV2]);
+
+/** The version {@link serializeWorld} writes; {@link restoreWorld} also reads every earlier one. */
+export const WORLD_VERSION = 2;
 
 /**
  * The simulated Meta's state as JSON, so a demo survives a restart of the app: permissions given,
- * numbers added and verified, sessions still valid. Tokens appear only as hashes; one-time
- * login codes (valid ten minutes) are not kept.
+ * numbers added and verified, sessions still valid, and what the rehearsal page changed (names,
+ * template reviews). Tokens appear only as hashes; one-time login codes (valid ten minutes) are
+ * not kept.
  */
 export function serializeWorld(world: World): string {
   return JSON.stringify({
-    version: 1,
+    version: WORLD_VERSION,
     people: world.people.map((person) => ({ id: person.id, permissions: [...person.permissions] })),
-    wabas: world.wabas.map((waba) => ({ id: waba.id, subscribed: waba.subscribed })),
+    businesses: world.businesses.map((business) => ({ id: business.id, name: business.name })),
+    wabas: world.wabas.map((waba) => ({ id: waba.id, name: waba.name, subscribed: waba.subscribed })),
     phones: world.phones,
+    templates: world.templates.map((template) => ({ id: template.id, status: template.status, rejected_reason: template.rejected_reason ?? null })),
     tokens: [...world.tokens],
   });
 }
@@ -393,6 +434,17 @@ export function restoreWorld(text: string): World {
     for (const [scope, status] of kept?.permissions ?? []) person.permissions.set(scope, status);
   }
   for (const waba of world.wabas) waba.subscribed = saved.wabas.find((candidate) => candidate.id === waba.id)?.subscribed ?? waba.subscribed;
+  if (saved.version === 2) {
+    for (const waba of world.wabas) waba.name = saved.wabas.find((candidate) => candidate.id === waba.id)?.name ?? waba.name;
+    for (const business of world.businesses) business.name = saved.businesses.find((candidate) => candidate.id === business.id)?.name ?? business.name;
+    for (const template of world.templates) {
+      const kept = saved.templates.find((candidate) => candidate.id === template.id);
+      if (!kept) continue;
+      template.status = kept.status;
+      if (kept.rejected_reason === null) delete template.rejected_reason;
+      else template.rejected_reason = kept.rejected_reason;
+    }
+  }
   world.phones.splice(0, world.phones.length, ...saved.phones);
   for (const [hash, token] of saved.tokens) world.tokens.set(hash, token);
   return world;
