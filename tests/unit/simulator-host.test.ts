@@ -441,3 +441,89 @@ describe('simulator host: plugins', () => {
     await expect(startSimulatorHost({ plugins: [echoPlugin(), { ...echoPlugin(), name: 'echo-2' }] })).rejects.toThrow();
   });
 });
+
+describe('simulator host: rehearsal page', () => {
+  const post = (sim: MetaSimulator, fields: [string, string][], headers: Record<string, string> = sameOrigin(sim)) => send(sim.origin, '/sandbox/rehearsal', { method: 'POST', headers, body: form(fields) });
+
+  it('shows the business, the pending number, every number and template, as labelled forms without script', async () => {
+    const sim = await start();
+    expect(sim.pageUrl('rehearsal')).toBe(`${sim.origin}/sandbox/rehearsal`);
+    const page = await send(sim.origin, '/sandbox/rehearsal');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="en">');
+    expect(page.body).toContain('<h1>Rehearsal</h1>');
+    expect(page.body).toContain('<label for="business-name">Business portfolio name</label> <input type="text" id="business-name" name="businessName" required maxlength="200" value="Contoso Contact Center">');
+    expect(page.body).toContain('value="+33 1 84 88 00 42"');
+    for (const phone of sim.world.phones) expect(page.body).toContain(`<label for="name-status-${phone.id}">Display name review (name_status)</label>`);
+    for (const template of sim.world.templates) expect(page.body).toContain(`<legend>${escapeHtml(`${template.name} (${template.language})`)}</legend>`);
+    expect(page.body).toMatch(/<select id="template-reason-500000000000004" name="rejected_reason">.*<option value="INCORRECT_CATEGORY" selected>/);
+    expect(page.body).not.toMatch(/<script|style=/i);
+    expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+    expect((await send(sim.origin, '/sandbox/switchboard')).body).toContain('<a href="/sandbox/rehearsal">Rehearsal</a>');
+    expect((await send(sim.origin, '/sandbox/phone')).body).toContain('<a href="/sandbox/rehearsal">');
+  });
+
+  it('speaks French after setLanguage("fr")', async () => {
+    const sim = await start();
+    sim.setLanguage('fr');
+    const page = await send(sim.origin, '/sandbox/rehearsal');
+    expect(page.body).toContain('<html lang="fr">');
+    expect(page.body).toContain('<h1>Répétition</h1>');
+    expect(page.body).toContain('Nom du compte WhatsApp Business');
+    expect(page.body).toContain('Utiliser ce numéro');
+    expect((await send(sim.origin, '/sandbox/switchboard')).body).toContain('<a href="/sandbox/rehearsal">Répétition</a>');
+  });
+
+  it('changes the simulated Meta from its own forms, then shows the page again with a notice', async () => {
+    const sim = await start();
+    const token = await tokenFor(sim);
+    const renamed = await post(sim, [['action', 'business'], ['businessName', 'Northwind Traders'], ['accountName', 'Northwind Support']]);
+    expect(renamed.status).toBe(303);
+    expect(renamed.headers.location).toBe('/sandbox/rehearsal?changed=1#rehearsal-business');
+    expect(await post(sim, [['action', 'number'], ['phoneNumber', '+33 6 12 34 56 78']])).toMatchObject({ status: 303 });
+    const reviewed = await post(sim, [['action', 'phone'], ['id', '400000000000002'], ['name_status', 'APPROVED'], ['status', 'PENDING'], ['quality_rating', 'GREEN']]);
+    expect(reviewed.status).toBe(303);
+    expect(await post(sim, [['action', 'template'], ['id', '500000000000003'], ['status', 'REJECTED'], ['rejected_reason', 'PROMOTIONAL']])).toMatchObject({ status: 303 });
+
+    const account = JSON.parse((await graph(sim, token, `/300000000000001?fields=${encodeURIComponent('name,phone_numbers{display_phone_number,name_status,quality_rating}')}`)).body) as { name: string; phone_numbers: { data: unknown[] } };
+    expect(account.name).toBe('Northwind Support');
+    expect(account.phone_numbers.data[1]).toEqual({ id: '400000000000002', display_phone_number: '+33 6 12 34 56 78', name_status: 'APPROVED', quality_rating: 'GREEN' });
+    expect(sim.world.businesses[0]?.name).toBe('Northwind Traders');
+    expect(sim.world.templates.find((template) => template.id === '500000000000003')).toMatchObject({ status: 'REJECTED', rejected_reason: 'PROMOTIONAL' });
+    const page = await send(sim.origin, '/sandbox/rehearsal?changed=1');
+    expect(page.body).toContain('<p class="notice" role="status">Changed.');
+    expect(page.body).toContain('value="Northwind Traders"');
+  });
+
+  it('says why it changed nothing: not a number, a number taken, an empty name, a value Meta does not use', async () => {
+    const sim = await start();
+    const before = serializeWorld(sim.world);
+    const cases: [[string, string][], string][] = [
+      [[['action', 'number'], ['phoneNumber', '06 12 34 56 78']], 'not a number in international format'],
+      [[['action', 'number'], ['phoneNumber', '+33 7 48 11 15 24']], 'already another number'],
+      [[['action', 'business'], ['businessName', ' '], ['accountName', 'Contoso Support']], 'A name must have 1 to 200 characters'],
+      [[['action', 'phone'], ['id', '400000000000001'], ['name_status', 'APPROVED'], ['status', 'ON_FIRE'], ['quality_rating', 'GREEN']], 'not one Meta uses'],
+      [[['action', 'template'], ['id', '599999999999999'], ['status', 'APPROVED'], ['rejected_reason', 'NONE']], 'does not exist here'],
+    ];
+    for (const [fields, message] of cases) {
+      const answer = await post(sim, fields);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatch(new RegExp(`<p class="notice problem" role="alert">[^<]*${message}`));
+    }
+    expect(serializeWorld(sim.world)).toBe(before);
+  });
+
+  it.each([
+    ['a foreign Origin', { Origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
+    ['Sec-Fetch-Site: same-site (another port of 127.0.0.1)', { 'Sec-Fetch-Site': 'same-site' }],
+  ])('refuses a change posted with %s, and changes nothing', async (_name, headers) => {
+    const sim = await start();
+    const answer = await post(sim, [['action', 'business'], ['businessName', 'Evil Corp'], ['accountName', 'Evil Corp']], { ...FORM, ...headers });
+    expect(answer.status).toBe(403);
+    const approve = await post(sim, [['action', 'phone'], ['id', '400000000000002'], ['name_status', 'APPROVED'], ['status', 'CONNECTED'], ['quality_rating', 'GREEN']], { ...FORM, ...headers });
+    expect(approve.status).toBe(403);
+    expect(sim.world.businesses[0]?.name).toBe('Contoso Contact Center');
+    expect(sim.world.phones[1]?.name_status).toBe('PENDING_REVIEW');
+  });
+});
