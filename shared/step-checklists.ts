@@ -36,8 +36,9 @@ const POINTS_OF_CONTACT = {
  * the `checklists` catalogs under `checklists.<step>.<item>`, so the ids here are also the
  * catalog keys; ticks are stored by id, which is why ids must never be renamed. The review step
  * is not a task of the manual, and the manual gives no "check everything" list, so it has none.
+ * The ids stay literal types, so an item the catalogs do not word fails the renderer's typecheck.
  */
-export const STEP_CHECKLISTS: Readonly<Record<StepId, readonly ChecklistItem[]>> = {
+export const STEP_CHECKLISTS = {
   // Task 1: what Meta requires before a channel can be created; nothing to click in CXone yet.
   requirements: [
     { id: 'phone-number', platform: 'meta' },
@@ -161,4 +162,4 @@ export const STEP_CHECKLISTS: Readonly<Record<StepId, readonly ChecklistItem[]>>
     { id: 'save-sla', platform: 'cxone' },
   ],
   review: [],
-};
+} as const satisfies Readonly<Record<StepId, readonly ChecklistItem[]>>;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../shared/errors/index';
 import type { Language } from '../../shared/model/settings/settings';
 import type { StepDefinition } from '../../shared/steps';
+import { checklistKey } from '../i18n/keys';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { ChecklistValues } from './checklist-values';
 import { ErrorBar } from './error-bar';
@@ -60,7 +61,7 @@ export function Checklist({ step }: { step: StepDefinition }) {
             <Checkbox
               checked={done.has(item.id)}
               onChange={(_event, data) => void toggle(item.id, data.checked === true)}
-              label={t(`checklists.${step.id}.${item.id}`, { path: item.path ? item.path[language].join(' > ') : '' })}
+              label={t(checklistKey(step.id, item), { path: item.path ? item.path[language].join(' > ') : '' })}
             />
             <ChecklistValues step={step.id} item={item.id} />
           </li>

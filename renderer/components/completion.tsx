@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FINDING_DEFINITIONS, type Finding } from '../../shared/rules/findings';
 import { completionBlockers, countBlockingFindings, type CompletionBlocker, type StepId } from '../../shared/steps';
@@ -71,7 +72,7 @@ function blockingOf(findings: readonly Finding[], step: StepId): Finding[] {
   return findings.filter((finding) => finding.severity === 'blocking' && FINDING_DEFINITIONS[finding.code].step === step);
 }
 
-function describe(t: ReturnType<typeof useTranslation>['t'], blocker: CompletionBlocker): string {
+function describe(t: TFunction, blocker: CompletionBlocker): string {
   switch (blocker.code) {
     case 'checklistOpen':
       return t('completion.checklistOpen', { count: blocker.items.length });

@@ -1,6 +1,7 @@
 import { Button, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCatalogKey } from '../i18n/keys';
 import { useOperation, useOperationsStore } from '../state/operations-store';
 
 const useStyles = makeStyles({
@@ -23,7 +24,8 @@ export function OperationProgress({ id, fallbackLabel }: { id: string | null; fa
   const cancel = useOperationsStore((state) => state.cancel);
   const [cancelling, setCancelling] = useState(false);
   const step = progress?.step ?? null;
-  const label = step && progress ? t(`operations.${progress.operation.replace(':', '.')}.${step.code}`) : fallbackLabel;
+  const key = step && progress ? `operations.${progress.operation.replace(':', '.')}.${step.code}` : '';
+  const label = isCatalogKey(key, 'operations.') ? t(key) : fallbackLabel;
   return (
     <div className={styles.box} data-testid="operation-progress" data-operation={progress?.operation ?? ''}>
       <div className={styles.row}>

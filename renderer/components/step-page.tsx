@@ -5,6 +5,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../shared/errors/index';
 import { STEPS, isSkippable, stepDefinition, type RecordedStepState, type StepId } from '../../shared/steps';
+import { isCatalogKey } from '../i18n/keys';
 import { hashFor, navigate } from '../routing/hash-route';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { Checklist } from './checklist';
@@ -55,7 +56,7 @@ const useStyles = makeStyles({
  * accepted Mark done moves on to the next step.
  */
 export function StepPage({ id, children }: { id: StepId; children?: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
   const step = stepDefinition(id);
   const status = useStepStatus(id);
@@ -69,7 +70,10 @@ export function StepPage({ id, children }: { id: StepId; children?: ReactNode })
   const previous = STEPS[index - 1];
   const next = STEPS[index + 1];
   const headingId = `step-heading-${id}`;
-  const advice = i18n.exists(`steps.${id}.advice`) ? t(`steps.${id}.advice`) : null;
+  // Advice and the condition of a conditional step are worded for some steps only.
+  const adviceKey = `steps.${id}.advice` as const;
+  const advice = isCatalogKey(adviceKey, 'steps.') ? t(adviceKey) : null;
+  const conditionKey = `step.conditional.${id}` as const;
 
   async function mark(state: RecordedStepState): Promise<void> {
     setSaving(state);
@@ -124,7 +128,7 @@ export function StepPage({ id, children }: { id: StepId; children?: ReactNode })
           {t('step.why')}
         </h2>
         <p className={styles.text}>{t(`steps.${id}.why`)}</p>
-        {step.need === 'conditional' && <p className={styles.text}>{t(`step.conditional.${id}`)}</p>}
+        {step.need === 'conditional' && isCatalogKey(conditionKey, 'step.conditional.') && <p className={styles.text}>{t(conditionKey)}</p>}
       </section>
 
       {advice && (

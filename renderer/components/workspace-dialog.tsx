@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppErrorShape } from '../../shared/errors/index';
 import { WorkspaceDetails } from '../../shared/model/workspace/workspace';
+import { validationKey } from '../i18n/keys';
 import { useWorkspaceStore } from '../state/workspace-store';
 import { ErrorBar } from './error-bar';
 
@@ -30,7 +31,7 @@ export function WorkspaceDialog({ mode, initial, workspaceId, onClose }: { mode:
   const { control, handleSubmit, formState } = useForm<FormInput>({ resolver: zodResolver(WorkspaceDetails), defaultValues: initial, mode: 'onTouched' });
   const message = (error: FieldError | undefined): string | undefined => {
     if (!error?.message) return undefined;
-    return error.message.startsWith('validation.') ? t(error.message) : t('validation.invalid');
+    return t(validationKey(error.message));
   };
   const onSubmit = handleSubmit(async (values) => {
     const phoneNumber = values.phoneNumber ?? '';

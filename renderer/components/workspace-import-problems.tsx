@@ -2,6 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../shared/ipc/contract/drafts';
+import { isCatalogKey } from '../i18n/keys';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -18,8 +19,11 @@ const useStyles = makeStyles({
  * as a sentence, never as a key.
  */
 function useReason(): (code: string) => string {
-  const { t, i18n } = useTranslation();
-  return (code) => (code.startsWith('drafts.import.') && i18n.exists(`errors.${code}`) ? t(`errors.${code}`) : t('workspace.importProblems.generic'));
+  const { t } = useTranslation();
+  return (code) => {
+    const key = `errors.${code}`;
+    return isCatalogKey(key, 'errors.drafts.import.') ? t(key) : t('workspace.importProblems.generic');
+  };
 }
 
 /**

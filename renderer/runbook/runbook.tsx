@@ -7,6 +7,7 @@ import type { Language } from '../../shared/model/settings/settings';
 import { componentUrl } from '../../shared/rules/custom-component';
 import { FINDING_DEFINITIONS, FINDING_SEVERITIES, type Finding } from '../../shared/rules/findings';
 import { STEPS, type StepId } from '../../shared/steps';
+import { checklistKey } from '../i18n/keys';
 import type { RunbookWords } from './runbook-words';
 
 /** What a runbook is drawn from: the workspace, its drafts and what the rules still find. */
@@ -256,7 +257,7 @@ export function Runbook({ input, words, t }: { input: RunbookInput; words: Runbo
               {step.checklist.length > 0 && (
                 <ul className="todo">
                   {step.checklist.map((item) => (
-                    <li key={item.id}>{t(`checklists.${id}.${item.id}`, { path: item.path ? item.path[language].join(' > ') : '' })}</li>
+                    <li key={item.id}>{t(checklistKey(id, item), { path: item.path ? item.path[language].join(' > ') : '' })}</li>
                   ))}
                 </ul>
               )}

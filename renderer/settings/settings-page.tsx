@@ -23,6 +23,7 @@ import type { AppErrorShape } from '../../shared/errors/index';
 import { DEFAULT_GRAPH_API_VERSION, DEFAULT_SETTINGS, ValidSettings, type EditableSettings, type Settings } from '../../shared/model/settings/settings';
 import { ErrorBar } from '../components/error-bar';
 import { PageHeading } from '../components/page-heading';
+import { validationKey } from '../i18n/keys';
 import { call, setupApi } from '../state/ipc';
 import { useSettingsStore } from '../state/settings-store';
 import { UpdatesSection } from './updates-section';
@@ -95,7 +96,7 @@ export function SettingsPage() {
 
   const message = (error: FieldError | undefined): string | undefined => {
     if (!error?.message) return undefined;
-    return error.message.startsWith('validation.') ? t(error.message) : t('validation.invalid');
+    return t(validationKey(error.message));
   };
 
   const onSubmit = handleSubmit(async (values) => {

@@ -8,6 +8,7 @@ import type { AppErrorShape } from '../../shared/errors/index';
 import { FeedUrl, type UpdatesStatus } from '../../shared/model/updates/updates';
 import { ErrorBar } from '../components/error-bar';
 import { ReleaseNotes } from '../components/update-banner';
+import { validationKey } from '../i18n/keys';
 import { useUpdatesStore } from '../state/updates-store';
 
 /** The form's own schema: the very FeedUrl rule main applies. */
@@ -135,7 +136,7 @@ export function UpdatesSection() {
               label={t('updates.feedUrl')}
               hint={effective.feedFromPolicy ? t('updates.feedFromPolicy', { url: effective.feedUrl }) : t('updates.feedUrlHint')}
               validationState={fieldState.error ? 'error' : 'none'}
-              validationMessage={fieldState.error?.message ? t(fieldState.error.message.startsWith('validation.') ? fieldState.error.message : 'validation.invalid') : undefined}
+              validationMessage={fieldState.error?.message ? t(validationKey(fieldState.error.message)) : undefined}
             >
               <Input {...field} value={effective.feedFromPolicy ? effective.feedUrl : field.value} readOnly={effective.feedFromPolicy} type="url" inputMode="url" autoComplete="off" spellCheck={false} />
             </Field>

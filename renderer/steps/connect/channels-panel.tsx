@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Channel, E164, type Drafts } from '../../../shared/model/drafts/drafts';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
+import { validationKey } from '../../i18n/keys';
 import { findingsAt } from '../../state/drafts-store';
 import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, DraftsStatus, FindingsSummary, newId, useDrafts, useDraftsStyles } from '../roles/drafts-ui';
@@ -81,7 +82,7 @@ function AddChannelForm({ onAdded }: { onAdded: (id: string) => void }) {
         {t('channels.add.title')}
       </h4>
       <div className={styles.row}>
-        <Field label={t('channels.fields.name')} required validationState={errors.name ? 'error' : 'none'} validationMessage={errors.name ? t(errors.name) : undefined}>
+        <Field label={t('channels.fields.name')} required validationState={errors.name ? 'error' : 'none'} validationMessage={errors.name ? t(validationKey(errors.name)) : undefined}>
           <Input value={name} autoComplete="off" onChange={(_event, data) => setName(data.value)} />
         </Field>
         <Field
@@ -89,7 +90,7 @@ function AddChannelForm({ onAdded }: { onAdded: (id: string) => void }) {
           hint={t('channels.fields.phoneNumberHint')}
           required
           validationState={errors.phone ? 'error' : 'none'}
-          validationMessage={errors.phone ? t(errors.phone) : undefined}
+          validationMessage={errors.phone ? t(validationKey(errors.phone)) : undefined}
         >
           <Input value={phone} inputMode="tel" autoComplete="off" spellCheck={false} onChange={(_event, data) => setPhone(data.value)} />
         </Field>

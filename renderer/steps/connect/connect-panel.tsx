@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MetaConnection } from '../../../shared/model/meta/connection';
 import { ErrorBar } from '../../components/error-bar';
 import { OperationProgress } from '../../components/operation-progress';
+import { isCatalogKey } from '../../i18n/keys';
 import { useConnectionStore } from '../../state/connection-store';
 
 const useStyles = makeStyles({
@@ -115,16 +116,21 @@ function Connected({ connection: current, language, busy }: { connection: MetaCo
   const { t } = useTranslation();
   const styles = useStyles();
   const { login, disconnect, refresh } = useConnectionStore();
+  // Meta may grant permissions this app does not ask for: those show by their own name.
+  const scopeName = (scope: string): string => {
+    const key = `connect.scopes.${scope}`;
+    return isCatalogKey(key, 'connect.scopes.') ? t(key) : scope;
+  };
   return (
     <div className={styles.panel}>
       <dl className={styles.facts}>
         <dt className={styles.term}>{t('connect.granted')}</dt>
         <dd className={styles.detail} data-testid="scopes-granted">
-          {current.scopesGranted.length ? current.scopesGranted.map((scope) => t(`connect.scopes.${scope}`, { defaultValue: scope })).join(t('nav.listSeparator')) : t('connect.none')}
+          {current.scopesGranted.length ? current.scopesGranted.map(scopeName).join(t('nav.listSeparator')) : t('connect.none')}
         </dd>
         <dt className={styles.term}>{t('connect.missing')}</dt>
         <dd className={styles.detail} data-testid="scopes-missing">
-          {current.scopesMissing.length ? current.scopesMissing.map((scope) => t(`connect.scopes.${scope}`, { defaultValue: scope })).join(t('nav.listSeparator')) : t('connect.none')}
+          {current.scopesMissing.length ? current.scopesMissing.map(scopeName).join(t('nav.listSeparator')) : t('connect.none')}
         </dd>
         <dt className={styles.term}>{t('connect.expires')}</dt>
         <dd className={styles.detail} data-testid="connect-expiry">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Agent, AgentApplication, type Drafts } from '../../../shared/model/drafts/drafts';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
+import { validationKey } from '../../i18n/keys';
 import { findingsAt } from '../../state/drafts-store';
 import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, FindingsSummary, newId, useDrafts, useDraftsStyles } from './drafts-ui';
@@ -137,7 +138,7 @@ function AddAgentForm({ onAdded }: { onAdded: (id: string) => void }) {
         {t('roles.agents.add.title')}
       </h4>
       <div className={layout.row}>
-        <Field label={t('roles.agents.fields.name')} required validationState={error ? 'error' : 'none'} validationMessage={error ? t(error) : undefined}>
+        <Field label={t('roles.agents.fields.name')} required validationState={error ? 'error' : 'none'} validationMessage={error ? t(validationKey(error)) : undefined}>
           <Input value={name} autoComplete="off" onChange={(_event, data) => setName(data.value)} />
         </Field>
         <Field label={t('roles.agents.fields.application')}>

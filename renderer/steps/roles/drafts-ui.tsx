@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Drafts } from '../../../shared/model/drafts/drafts';
 import type { Finding } from '../../../shared/rules/findings';
 import { ErrorBar } from '../../components/error-bar';
+import { validationKey } from '../../i18n/keys';
 import { useDrafts, useDraftsStore } from '../../state/drafts-store';
 
 export { useDrafts };
@@ -160,7 +161,7 @@ export function CheckedInput({
       hint={!error && worst?.severity === 'advice' ? findingMessage : hint}
       required={required}
       validationState={state}
-      validationMessage={error ? t(error) : state === 'none' ? undefined : findingMessage}
+      validationMessage={error ? t(validationKey(error)) : state === 'none' ? undefined : findingMessage}
       data-field={path?.join('.')}
     >
       {input}

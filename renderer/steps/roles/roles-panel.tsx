@@ -6,6 +6,7 @@ import { CHANNEL_PERMISSIONS, CHANNEL_PERMISSION_LABELS, SKILLS_VIEW_LABEL, type
 import type { Finding } from '../../../shared/rules/findings';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
+import { validationKey } from '../../i18n/keys';
 import { findingsAt } from '../../state/drafts-store';
 import { useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, FindingsSummary, newId, useDrafts, useDraftsStyles } from './drafts-ui';
@@ -199,7 +200,7 @@ function AddRoleForm({ onAdded }: { onAdded: (id: string) => void }) {
         {t('roles.add.title')}
       </h4>
       <div className={layout.row}>
-        <Field label={t('roles.fields.name')} required validationState={error ? 'error' : 'none'} validationMessage={error ? t(error) : undefined}>
+        <Field label={t('roles.fields.name')} required validationState={error ? 'error' : 'none'} validationMessage={error ? t(validationKey(error)) : undefined}>
           <Input value={name} autoComplete="off" onChange={(_event, data) => setName(data.value)} />
         </Field>
         <Field label={t('roles.fields.description')}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueueFilter, RoutingQueue, type Drafts } from '../../../shared/model/drafts/drafts';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
+import { validationKey } from '../../i18n/keys';
 import { findingsAt } from '../../state/drafts-store';
 import { itemOf, useRequestedSelection } from '../review/open-finding';
 import { CheckedInput, FindingsSummary, newId, useDrafts, useDraftsStyles } from '../roles/drafts-ui';
@@ -177,7 +178,7 @@ function AddQueueForm({ onAdded }: { onAdded: (id: string) => void }) {
       <h4 id="queues-add-title" className={layout.h3}>
         {t('routing.queues.add.title')}
       </h4>
-      <Field label={t('routing.queues.fields.name')} required validationState={error ? 'error' : 'none'} validationMessage={error ? t(error) : undefined}>
+      <Field label={t('routing.queues.fields.name')} required validationState={error ? 'error' : 'none'} validationMessage={error ? t(validationKey(error)) : undefined}>
         <Input value={name} autoComplete="off" onChange={(_event, data) => setName(data.value)} />
       </Field>
       <div>
