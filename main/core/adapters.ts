@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/model/settings/settings';
 import type { FileDialogs } from '../drafts/file-dialogs-port';
 import type { MetaLoginWindow } from '../meta/session/login-window';
-import type { Emit, FetchLike, Logger, OpenStoreFile } from '../platform/ports';
+import type { ByteFetch, Emit, FetchLike, Logger, OpenStoreFile, Scheduler } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
 import type { Updater } from '../updates/updater-port';
 
@@ -37,4 +37,8 @@ export interface Adapters {
   /** Save and open dialogs for workspace files and runbooks (Electron's in the app, folders in tests). */
   fileDialogs: FileDialogs;
   now?: () => Date;
+  /** Timers for re-checks (the logo); real ones by default, a virtual clock in browser tests. */
+  scheduler?: Scheduler;
+  /** Reads the bytes of a public https URL (the logo check); Node's https by default. */
+  byteFetch?: ByteFetch;
 }

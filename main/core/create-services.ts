@@ -13,8 +13,10 @@ import { createMetaSession } from '../meta/session/service';
 import { createOperationsHandlers } from '../operations/handlers';
 import { createOperationRunner } from '../operations/runner';
 import { openVersionedDocument, type DocumentNotice, type Migration } from '../platform/persistence/versioned-document';
+import { createNodeByteFetch } from '../platform/http/byte-fetch';
 import { userAgent } from '../platform/http/json-client';
 import { createSecretVault } from '../platform/secrets/secret-vault';
+import { createRequirementsArea, createRequirementsRepository } from '../requirements/index';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createSettingsService, SETTINGS_MIGRATIONS } from '../settings/service';
 import { createAppHandlers } from '../system/handlers';
@@ -24,12 +26,30 @@ import { createUpdatesHandlers, createUpdatesOperations } from '../updates/handl
 import { readUpdatePolicy } from '../updates/policy';
 import { createUpdatesService } from '../updates/service';
 import { createWorkspaceHandlers } from '../workspace/handlers';
-import { createWorkspaceService, FIRST_WORKSPACE_NAME } from '../workspace/service';
+import { createWorkspaceService, FIRST_WORKSPACE_NAME, type WorkspaceAttachments } from '../workspace/service';
 import type { Adapters } from './adapters';
 
 /** Maps an OS locale such as `fr-CA` onto a language the UI ships; English otherwise. */
 export function osLanguage(locale: string): Language {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/**
+ * Several areas' per-workspace files as one attachment of the workspace service: each is copied,
+ * kept aside and brought back with its workspace.
+ */
+function combineAttachments(...parts: readonly WorkspaceAttachments[]): WorkspaceAttachments {
+  return {
+    copy: (fromId, toId) => parts.forEach((part) => part.copy(fromId, toId)),
+    keepAside: (id) => JSON.stringify(parts.map((part) => part.keepAside(id))),
+    bringBack(id, kept) {
+      const tokens = JSON.parse(kept) as (string | null)[];
+      parts.forEach((part, index) => {
+        const token = tokens[index];
+        if (typeof token === 'string') part.bringBack(id, token);
+      });
+    },
+  };
 }
 
 /**
@@ -73,6 +93,7 @@ export function createServices(adapters: Adapters) {
   });
 
   const draftsRepository = createDraftsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
+  const requirementsRepository = createRequirementsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const first = newWorkspace('00000000-0000-4000-8000-000000000000', FIRST_WORKSPACE_NAME, '', now());
   const workspaces = createWorkspaceService({
     document: document('workspaces', Workspaces, WORKSPACES_SCHEMA_VERSION, {}, { schemaVersion: WORKSPACES_SCHEMA_VERSION, currentId: first.id, workspaces: [first] }),
@@ -82,9 +103,12 @@ export function createServices(adapters: Adapters) {
     report,
     // The drafts as stored (saves queued included), checked by the same rules the renderer runs.
     facts: (workspaceId) => ({ metaConnected: session.status().connected, blockingFindings: countBlockingFindings(validateDrafts(draftsRepository.get(workspaceId).drafts)) }),
-    attachments: draftsRepository,
+    attachments: combineAttachments(draftsRepository, requirementsRepository),
   });
   const drafts = createDraftsService({ repository: draftsRepository, workspaces, fileDialogs: adapters.fileDialogs, emit, logger });
+  // Unreferenced: a scheduled re-check never keeps a test or benchmark process alive.
+  const scheduler = adapters.scheduler ?? { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms).unref(), clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
+  const requirements = createRequirementsArea({ repository: requirementsRepository, workspaces, emit, logger, now, scheduler, byteFetch: adapters.byteFetch ?? createNodeByteFetch(), userAgent: http.userAgent });
 
   const updates = createUpdatesService({
     document: document('updates', UpdatesDocument, UPDATES_SCHEMA_VERSION, {}, DEFAULT_UPDATES_DOCUMENT),
@@ -115,7 +139,13 @@ export function createServices(adapters: Adapters) {
       }),
       notices,
       openExternal: adapters.openExternal,
-      simulatorPage: async (page) => (effectiveMode(settings.get()) === 'sandbox' ? (await adapters.metaSimulator()).pageUrl(page) : null),
+      simulatorPage: async (page) => {
+        if (effectiveMode(settings.get()) !== 'sandbox') return null;
+        const simulator = await adapters.metaSimulator();
+        // The page opens in the app's language, as the simulated login pages do.
+        simulator.setLanguage(language());
+        return simulator.pageUrl(page);
+      },
       openLoopback: adapters.openLoopback,
     }),
     ...createSettingsHandlers(settings),
@@ -124,6 +154,7 @@ export function createServices(adapters: Adapters) {
     ...createOperationsHandlers(runner),
     ...createUpdatesHandlers(updates),
     ...createDraftsHandlers(drafts),
+    ...requirements.handlers,
   };
 
   // Read every document now so a quarantined or migrated file is reported on the first screen.
@@ -132,7 +163,7 @@ export function createServices(adapters: Adapters) {
   // The check at start runs in the background; its outcome arrives as `updates:changed`.
   void updates.checkAtStart();
 
-  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository };
+  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository, requirements: requirements.service };
 }
 
 export type Services = ReturnType<typeof createServices>;

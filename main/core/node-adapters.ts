@@ -1,7 +1,7 @@
 import type { MetaLoginWindow } from '../meta/session/login-window';
 import type { FetchLike } from '../meta/graph/client';
 import type { Adapters, SimulatorHandle } from './adapters';
-import type { Emit, Logger } from '../platform/ports';
+import type { ByteFetch, Emit, Logger, Scheduler } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
 import { UNAVAILABLE_CIPHER } from '../platform/secrets/cipher';
 import { redactText, toLogText } from '../platform/logging/redact';
@@ -41,6 +41,8 @@ interface NodeAdapterOptions {
   updater?: Updater;
   /** File dialogs; by default saves land in `<dataDir>/saved-files` and opens pick nothing. */
   fileDialogs?: FileDialogs;
+  scheduler?: Scheduler;
+  byteFetch?: ByteFetch;
 }
 
 /** Without a login window (a service-only test), every login ends as if the window was closed. */
@@ -80,6 +82,8 @@ export function createNodeAdapters(options: NodeAdapterOptions): Adapters & { op
     updater: options.updater ?? createNodeFeedUpdater({ currentVersion: '0.1.0', platform: process.platform, downloadDir: join(options.dataDir, 'pending-update') }),
     fileDialogs: options.fileDialogs ?? createNodeFileDialogs({ saveDir: join(options.dataDir, 'saved-files') }),
     now: options.now,
+    scheduler: options.scheduler,
+    byteFetch: options.byteFetch,
     opened,
   };
 }

@@ -4,6 +4,7 @@ import { DRAFTS_ERRORS } from './drafts';
 import { IPC_ERRORS } from './ipc';
 import { META_ERRORS } from './meta';
 import { OPERATIONS_ERRORS } from './operations';
+import { REQUIREMENTS_ERRORS } from './requirements';
 import { SETTINGS_ERRORS } from './settings';
 import { UPDATES_ERRORS } from './updates';
 import { WORKSPACE_ERRORS } from './workspace';
@@ -14,7 +15,7 @@ import { WORKSPACE_ERRORS } from './workspace';
  * Main never sends prose: the renderer translates `errors.<code>` from its catalogs, with
  * `params` interpolated. Adding a code to an area without a translation fails the catalog test.
  */
-export const ERROR_CODES = [...IPC_ERRORS, ...APP_ERRORS, ...SETTINGS_ERRORS, ...WORKSPACE_ERRORS, ...OPERATIONS_ERRORS, ...META_ERRORS, ...UPDATES_ERRORS, ...DRAFTS_ERRORS] as const;
+export const ERROR_CODES = [...IPC_ERRORS, ...APP_ERRORS, ...SETTINGS_ERRORS, ...WORKSPACE_ERRORS, ...OPERATIONS_ERRORS, ...META_ERRORS, ...UPDATES_ERRORS, ...DRAFTS_ERRORS, ...REQUIREMENTS_ERRORS] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ import { AppError, ERROR_CODES } from '../../shared/errors/index';
 import { CHANNELS, type Channel, type ChannelInput } from '../../shared/ipc/contract/index';
 import { DEFAULT_SETTINGS } from '../../shared/model/settings/settings';
 import { emptyDrafts } from '../../shared/model/drafts/drafts';
+import { emptyRequirements } from '../../shared/model/requirements/requirements';
 
 const ours: Sender = { url: 'app://renderer/index.html#/step/requirements', isMainFrame: true };
 const WORKSPACE = '0b7e7a38-52c0-4a0f-9d51-3c2a5b0e9f11';
@@ -52,6 +53,9 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'drafts:export': undefined,
   'drafts:import': undefined,
   'drafts:saveRunbook': { language: 'en', format: 'html', html: '<h1>Runbook</h1>' },
+  'requirements:get': undefined,
+  'requirements:save': { workspaceId: WORKSPACE, requirements: emptyRequirements() },
+  'requirements:checkLogo': undefined,
 };
 
 /** The real handler table, from the composition root, over Node adapters in a fresh folder. */

@@ -4,6 +4,7 @@ import { draftsContract, draftsEvents } from './drafts';
 import { metaContract, metaEvents, metaOperations } from './meta';
 import { operationsContract, operationsEvents } from './operations';
 import { settingsContract, settingsEvents } from './settings';
+import { requirementsContract, requirementsEvents } from './requirements';
 import type { CallSpec, OperationSpec } from './slice';
 import { updatesContract, updatesEvents, updatesOperations } from './updates';
 import { workspaceContract, workspaceEvents } from './workspace';
@@ -24,6 +25,7 @@ export const contract = {
   ...operationsContract,
   ...updatesContract,
   ...draftsContract,
+  ...requirementsContract,
 } as const satisfies Record<string, CallSpec>;
 
 /** Events main pushes to the renderer; payloads are validated before they are sent. */
@@ -35,6 +37,7 @@ export const events = {
   ...operationsEvents,
   ...updatesEvents,
   ...draftsEvents,
+  ...requirementsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Long operations, started with `operations:start`, per area. */
