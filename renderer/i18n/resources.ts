@@ -16,6 +16,7 @@ export type EnglishCatalog = typeof import('./en/checklist-values.json') &
   typeof import('./en/drafts-roles.json') &
   typeof import('./en/drafts-skills.json') &
   typeof import('./en/findings.json') &
+  typeof import('./en/meta-onboarding-errors.json') &
   typeof import('./en/meta.json') &
   typeof import('./en/requirements.json') &
   typeof import('./en/settings.json') &
