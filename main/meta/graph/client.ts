@@ -1,30 +1,64 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../../shared/errors/index';
 import { createJsonClient, fullJitter, type HttpAnswer, type HttpTransport, type RetryPolicy } from '../../platform/http/json-client';
+import { graphError, type GraphErrorBody } from './errors';
+
+export { graphError } from './errors';
 
 export type { FetchLike } from '../../platform/ports';
 
-/** Meta's error body: `{ error: { message, type, code, error_subcode, ... } }`. */
-interface GraphErrorBody {
-  error?: { message?: unknown; type?: unknown; code?: unknown; error_subcode?: unknown; is_transient?: unknown; fbtrace_id?: unknown };
-}
-
-/** One Graph call: a path under the version, its query or form, and the schema of its answer. */
+/** One Graph call: a path under the version, its query or JSON body, and the schema of its answer. */
 export interface GraphRequest<T> {
   /** Path under the version, e.g. `/me/permissions` or `/{waba-id}/phone_numbers`. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
-  /** Form fields for POST, sent as application/x-www-form-urlencoded like Meta's examples. */
-  readonly form?: Readonly<Record<string, string>>;
+  /**
+   * The body of a POST, sent as application/json: the only body type Meta's OpenAPI description
+   * gives for the calls the app makes (it refuses a form body there).
+   */
+  readonly json?: Readonly<Record<string, unknown>>;
   readonly schema: z.ZodType<T>;
   readonly signal?: AbortSignal;
 }
+
+/** A list read page by page: `item` parses each entry of `data`. */
+export interface GraphListRequest<T> {
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly item: z.ZodType<T>;
+  /** Pages followed at most before giving up with `meta.tooManyPages` (default 50). */
+  readonly maxPages?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** One page of a Graph list: `data`, and `paging` with cursors and `next` when there is more. */
+function Page<T>(item: z.ZodType<T>) {
+  return z.object({
+    data: z.array(item),
+    paging: z
+      .object({
+        cursors: z.object({ before: z.string().optional(), after: z.string().optional() }).optional(),
+        next: z.string().optional(),
+      })
+      .optional(),
+  });
+}
+
+type PageOf<T> = z.output<ReturnType<typeof Page<T>>>;
+
+/** Pages followed by default: 50 pages of 100 are far more numbers or templates than one account holds. */
+export const DEFAULT_MAX_PAGES = 50;
 
 /** Graph calls on behalf of one token; reads are retried, writes never. */
 export interface GraphClient {
   get<T>(request: GraphRequest<T>): Promise<T>;
   post<T>(request: GraphRequest<T>): Promise<T>;
   delete<T>(request: GraphRequest<T>): Promise<T>;
+  /**
+   * Every entry of a list, following `paging.cursors.after` while Meta says there is a next
+   * page (`paging.next`). The `next` URL itself is never fetched: Meta writes the token in it.
+   */
+  list<T>(request: GraphListRequest<T>): Promise<T[]>;
 }
 
 interface Options {
@@ -37,6 +71,8 @@ interface Options {
   token: () => string | null;
   /** Meta refused the token (code 190): the session is over, the work is not. */
   onSessionExpired: (subcode: number | null) => void;
+  /** The current time, for the `retryAt` of errors that say when to try again. */
+  now?: () => Date;
   timeoutMs?: number;
   /** Automatic retries of reads (tries, backoff, and for tests sleep and random); `retryDelay` decides which. */
   retry?: Pick<RetryPolicy, 'attempts' | 'baseMs' | 'sleep' | 'random'>;
@@ -62,49 +98,6 @@ export function retryDelay(error: AppError, attempt: number, baseMs: number, ran
   return null;
 }
 
-// Meta's throttling codes: app (4), user (17), page (32), custom (613), WhatsApp Business use
-// case (80007), and the Cloud API's rate limit (130429).
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80007, 130429]);
-const PERMISSION_CODES = new Set([3, 10]);
-
-/** Turns Meta's error body into a code the renderer translates; the message itself is dropped. */
-export function graphError(status: number, body: GraphErrorBody | null, usage: string | null): AppError {
-  const error = body?.error;
-  const code = typeof error?.code === 'number' ? error.code : null;
-  const subcode = typeof error?.error_subcode === 'number' ? error.error_subcode : null;
-  const params: Record<string, string | number> = { status };
-  if (code !== null) params.graphCode = code;
-  if (subcode !== null) params.subcode = subcode;
-  if (typeof error?.fbtrace_id === 'string') params.traceId = error.fbtrace_id.slice(0, 64);
-  // 190: token expired or revoked; 102: the API session is no longer valid. Both mean log in again.
-  if (code === 190 || code === 102) return new AppError('meta.session.expired', params);
-  if (code !== null && RATE_LIMIT_CODES.has(code)) {
-    const minutes = estimatedWait(usage);
-    if (minutes !== null) params.retryAfterMinutes = minutes;
-    return new AppError('meta.rateLimited', params);
-  }
-  // 133004: WhatsApp server temporarily unavailable.
-  if (error?.is_transient === true || code === 1 || code === 2 || code === 133004 || status >= 500) return new AppError('meta.transient', params);
-  if (code !== null && (PERMISSION_CODES.has(code) || (code >= 200 && code <= 299))) return new AppError('meta.permission', params);
-  if (code === 100 || status === 400) return new AppError('meta.invalidRequest', params);
-  return new AppError('meta.unknown', params);
-}
-
-/** Minutes until Meta lifts a throttle, from `X-Business-Use-Case-Usage` when it says so. */
-function estimatedWait(usage: string | null): number | null {
-  if (!usage) return null;
-  try {
-    const parsed = JSON.parse(usage) as Record<string, { estimated_time_to_regain_access?: unknown }[]>;
-    const waits = Object.values(parsed)
-      .flat()
-      .map((entry) => entry.estimated_time_to_regain_access)
-      .filter((value): value is number => typeof value === 'number');
-    return waits.length ? Math.max(...waits) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Graph's reading of an answer, for the shared JSON client.
  *
@@ -112,14 +105,16 @@ function estimatedWait(usage: string | null): number | null {
  * body that is not JSON is a temporary failure on a 5xx (a proxy's HTML page) and a malformed
  * answer otherwise.
  */
-export function graphAnswerError(answer: HttpAnswer): AppError | null {
+export function graphAnswerError(answer: HttpAnswer, now: Date = new Date()): AppError | null {
   if (answer.body === undefined) {
     if (answer.status >= 500) return new AppError('meta.transient', { status: answer.status });
+    // A throttle is a throttle even when a proxy answers it with an HTML page.
+    if (answer.status === 429) return graphError(429, null, answer.headers.get('x-business-use-case-usage'), now);
     return answer.status >= 400 ? new AppError('meta.malformedResponse', { status: answer.status }) : null;
   }
   const body = answer.body;
   const refused = answer.status >= 400 || (typeof body === 'object' && body !== null && 'error' in body);
-  return refused ? graphError(answer.status, body as GraphErrorBody, answer.headers.get('x-business-use-case-usage')) : null;
+  return refused ? graphError(answer.status, body as GraphErrorBody, answer.headers.get('x-business-use-case-usage'), now) : null;
 }
 
 /**
@@ -129,9 +124,12 @@ export function graphAnswerError(answer: HttpAnswer): AppError | null {
  */
 export function createGraphClient(options: Options): GraphClient {
   const { logger } = options.http;
+  const now = options.now ?? (() => new Date());
   const http = createJsonClient(options.http, {
     name: 'graph',
-    mapError: graphAnswerError,
+    mapError: (answer) => graphAnswerError(answer, now()),
+    // Meta's OpenAPI description requires Content-Type on some body-less calls too (the business profile GET).
+    declareJsonContentType: true,
     errors: { network: 'meta.network', cancelled: 'meta.cancelled', malformed: 'meta.malformedResponse' },
     timeoutMs: options.timeoutMs,
     // A session that ended meanwhile (Disconnect, a refused token) is not tried again with its old token.
@@ -148,22 +146,47 @@ export function createGraphClient(options: Options): GraphClient {
         query: request.query,
         // SECURITY: the token travels in this header only; the client never logs headers.
         headers: { Authorization: `Bearer ${token}` },
-        body: request.form ? { form: request.form } : undefined,
+        body: request.json ? { json: request.json } : undefined,
         schema: request.schema,
         signal: request.signal,
       });
     } catch (error) {
       if (error instanceof AppError && typeof error.params.status === 'number') {
-        logger.warn('graph: Meta refused a call', { method, path: request.path, error: error.code, ...error.params });
+        // Meta's texts for the person stay out of the log: they may quote the number or the name.
+        const { userTitle: _title, userMessage: _message, ...numbers } = error.params;
+        logger.warn('graph: Meta refused a call', { method, path: request.path, error: error.code, ...numbers });
         if (error.code === 'meta.session.expired') options.onSessionExpired(typeof error.params.subcode === 'number' ? error.params.subcode : null);
       }
       throw error;
     }
   }
 
+  async function list<T>(request: GraphListRequest<T>): Promise<T[]> {
+    const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
+    const page = Page(request.item);
+    const items: T[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < maxPages; pages += 1) {
+      const answer: PageOf<T> = await call('GET', {
+        path: request.path,
+        query: after === null ? request.query : { ...request.query, after },
+        schema: page,
+        signal: request.signal,
+      });
+      items.push(...answer.data);
+      const next: string | null = answer.paging?.next ? (answer.paging.cursors?.after ?? null) : null;
+      // A next page without a cursor, or the same cursor again, would loop: the list ends here.
+      if (next === null || next === after) return items;
+      after = next;
+    }
+    logger.warn('graph: list longer than the pages followed', { path: request.path, maxPages });
+    throw new AppError('meta.tooManyPages', { path: request.path, maxPages });
+  }
+
   return {
     get: (request) => call('GET', request),
     post: (request) => call('POST', request),
     delete: (request) => call('DELETE', request),
+    list,
   };
 }
