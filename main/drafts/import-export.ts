@@ -29,7 +29,7 @@ let compiledWorkspaceFile: typeof WorkspaceFile | null = null;
  *
  * A file it accepts gets the very data the schema gives; a file it refuses is parsed again by
  * the schema itself, so every problem is still listed, with the schema's own issues. Compiled at
- * the first import, not at start-up (about 10 ms, paid once). Main only: the renderer runs zod
+ * the first import, not at start-up (10 to 25 ms, once per run of the app). Main only: the renderer runs zod
  * jitless, without generated code.
  */
 export function workspaceFileSchema(): typeof WorkspaceFile {
