@@ -226,6 +226,35 @@ test.describe('the review', () => {
     });
   });
 
+  test('links about a channel open its routing switch, its place in a role and its SLA time', async ({ app }) => {
+    const { page } = app;
+    const base = longListsWithOneFindingEach();
+    // A second channel, outbound, in no queue and no role, with its own SLA not set yet.
+    const night = { ...base.channels[0]!, id: uuid(2), name: 'Jungle Night', phoneNumber: '+33748111525', startsConversations: true, sla: { kind: 'own' as const, firstResponse: { days: 0, hours: 0, minutes: 0 }, resolution: { days: 1, hours: 0, minutes: 0 } } };
+    await app.open('#/step/review');
+    await saveDrafts(page, { ...base, channels: [...base.channels, night] });
+    const findings = page.getByTestId('review-findings');
+
+    await findings.getByRole('link', { name: /^Channel Jungle Night starts conversations, and no routing-queue filter includes it/ }).click();
+    const outbound = fieldOf(page, 'routing', 'channels.1.startsConversations').getByRole('switch');
+    await expect(outbound).toBeFocused();
+    await expect(outbound).toBeChecked();
+    await expect(page.getByTestId('routing-channels-table').getByRole('row', { selected: true })).toContainText('Jungle Night');
+
+    await railLink(page, 'review').click();
+    await findings.getByRole('link', { name: /^No role includes channel Jungle Night/ }).click();
+    const included = page.getByTestId('role-editor').getByRole('checkbox', { name: 'Jungle Night in this role' });
+    await expect(included).toBeFocused();
+    await expect(included).not.toBeChecked();
+    await expect(page.getByTestId('roles-table').getByRole('row', { selected: true })).toHaveCount(1);
+
+    await railLink(page, 'review').click();
+    await findings.getByRole('link', { name: 'First Response Time is not set (0 days, 0 hours, 0 minutes).' }).click();
+    const days = fieldOf(page, 'sla', 'channels.1.sla.firstResponse').getByRole('combobox', { name: 'Days' });
+    await expect(days).toBeFocused();
+    await expect(days).toHaveValue('0');
+  });
+
   for (const language of ['en', 'fr'] as const) {
     test.describe(`runbook in ${language}`, () => {
       test.use({ locale: language === 'fr' ? 'fr-FR' : 'en-US' });

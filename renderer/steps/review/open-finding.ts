@@ -42,9 +42,9 @@ function focusKeepingIt(target: HTMLElement): void {
 /**
  * Focuses the most precise control the step page marks for `path`: `skills.3.name`, else
  * `skills.3`, else `skills`. A wrapper marked with a path (a Field, a fieldset) focuses its
- * first control (the chosen radio of a group). Returns whether something was focused.
+ * first control (the chosen radio of a group); a path the page does not mark leaves focus alone.
  */
-function focusField(step: StepId, path: FindingPath): boolean {
+function focusField(step: StepId, path: FindingPath): void {
   for (let length = path.length; length > 0; length -= 1) {
     const key = fieldKey(path.slice(0, length));
     const element = document.querySelector<HTMLElement>(`[data-step-page="${step}"] [data-field="${CSS.escape(key)}"]`);
@@ -52,9 +52,8 @@ function focusField(step: StepId, path: FindingPath): boolean {
     // In a radio group, the chosen radio is the one Tab would reach.
     const control = element.matches(CONTROLS) ? element : (element.querySelector<HTMLElement>('input[type="radio"]:checked') ?? element.querySelector<HTMLElement>(CONTROLS));
     focusKeepingIt(control ?? element);
-    return true;
+    return;
   }
-  return false;
 }
 
 /**
