@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,14 +29,19 @@ beforeAll(async () => {
   writeFileSync(basesFile, JSON.stringify(bases));
 }, 20_000);
 
+/** Children not yet killed by the test: killed when it ends, even by its timeout. */
+const running = new Set<ChildProcess>();
+
 afterAll(() => {
+  for (const process_ of running) process_.kill('SIGKILL');
   rmSync(child, { force: true });
 });
 
 /** Runs the child until it printed `ready` and then for `delayMs`, kills it, and returns its lines. */
 function runAndKill(dataDir: string, first: number, delayMs: number): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
-    const process_ = spawn(process.execPath, [child, dataDir, WORKSPACE, String(first), basesFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(process.execPath, [child, dataDir, WORKSPACE, String(first), basesFile], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    running.add(process_);
     let out = '';
     let errors = '';
     process_.stdout.on('data', (chunk: Buffer) => {
@@ -47,6 +52,7 @@ function runAndKill(dataDir: string, first: number, delayMs: number): Promise<st
     process_.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
     process_.on('error', reject);
     process_.on('exit', (_code, signal) => {
+      running.delete(process_);
       if (signal !== 'SIGKILL') reject(new Error(`child ended without being killed: ${errors}`));
       else resolvePromise(out.split('\n').filter(Boolean));
     });
@@ -94,5 +100,6 @@ describe('drafts file under crashes', () => {
     // Lanes run side by side (each its own folder) so 100 starts of Node fit in the time budget.
     const completed = await Promise.all(Array.from({ length: LANES }, () => killRepeatedly(mkdtempSync(join(tmpdir(), 'wcsa-crash-')), KILLS / LANES)));
     expect(completed.every((count) => count > 0)).toBe(true);
-  }, 25_000);
+    // 100 Node starts: about 8 s on a quiet two-core machine, over 20 s on a busy one.
+  }, 90_000);
 });

@@ -18,6 +18,10 @@ const bases = JSON.parse(readFileSync(basesFile, 'utf8')) as CrashBases;
 
 const repository = createDraftsRepository({ openStore: createConfStoreOpener(dataDir), dataDir, now: () => new Date(), report: () => undefined });
 repository.get(workspaceId);
+// The test holds this pipe open; when the test process ends (or times out), it closes and the
+// child stops instead of saving on forever.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
 process.stdout.write('ready\n');
 
 for (let n = Number(firstArg); ; n += 1) {
