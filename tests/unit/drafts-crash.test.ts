@@ -100,6 +100,6 @@ describe('drafts file under crashes', () => {
     // Lanes run side by side (each its own folder) so 100 starts of Node fit in the time budget.
     const completed = await Promise.all(Array.from({ length: LANES }, () => killRepeatedly(mkdtempSync(join(tmpdir(), 'wcsa-crash-')), KILLS / LANES)));
     expect(completed.every((count) => count > 0)).toBe(true);
-    // 100 Node starts: about 8 s on a quiet two-core machine, over 20 s on a busy one.
+    // 100 Node starts take over 20 s on a busy two-core machine.
   }, 90_000);
 });
