@@ -8,7 +8,7 @@ import type { Updater } from '../updates/updater-port';
 /** What the core needs of a running simulator: where it is, its pages, the language they speak. */
 export interface SimulatorHandle {
   readonly origin: string;
-  pageUrl(page: 'phone' | 'faults'): string;
+  pageUrl(page: 'phone' | 'faults' | 'rehearsal'): string;
   setLanguage(language: Language): void;
 }
 

@@ -10,7 +10,7 @@ interface Deps {
   notices: NoticeService;
   openExternal: (url: string) => Promise<void>;
   /** The URL of a simulator page, or null outside sandbox mode. */
-  simulatorPage: (page: 'phone' | 'faults') => Promise<string | null>;
+  simulatorPage: (page: 'phone' | 'faults' | 'rehearsal') => Promise<string | null>;
   openLoopback: (url: string) => Promise<void>;
 }
 

@@ -14,10 +14,13 @@ import { WorkspaceSwitcher } from './workspace-switcher';
 import { call, setupApi } from '../state/ipc';
 
 /** Opens a page of the local Meta simulator in the browser; the error (or null) to show. */
-async function openSimulatorPage(page: 'phone' | 'faults'): Promise<AppErrorShape | null> {
+async function openSimulatorPage(page: 'phone' | 'faults' | 'rehearsal'): Promise<AppErrorShape | null> {
   const result = await call(() => setupApi().app.openSimulatorPage({ page }));
   return result.ok ? null : result.error;
 }
+
+/** The sandbox banner's buttons: the simulator's pages an admin opens in the browser. */
+const SIMULATOR_PAGE_LABELS = { phone: 'header.sandboxPhonePage', faults: 'header.sandboxFaultsPage', rehearsal: 'header.sandboxRehearsalPage' } as const;
 
 const useStyles = makeStyles({
   header: {
@@ -89,9 +92,9 @@ export function AppHeader({ onSettings }: { onSettings: boolean }) {
             {t('header.sandboxBanner')} <Link href={hashFor({ kind: 'settings' })}>{t('header.sandboxBannerLink')}</Link>
           </MessageBarBody>
           <MessageBarActions>
-            {(['phone', 'faults'] as const).map((page) => (
+            {(['phone', 'faults', 'rehearsal'] as const).map((page) => (
               <Button key={page} size="small" onClick={() => void openSimulatorPage(page).then(setLanguageError)} data-testid={`simulator-${page}`}>
-                {t(page === 'phone' ? 'header.sandboxPhonePage' : 'header.sandboxFaultsPage')}
+                {t(SIMULATOR_PAGE_LABELS[page])}
               </Button>
             ))}
           </MessageBarActions>

@@ -278,15 +278,15 @@ ${rows}
 export const META_PAGES_CSS = `
 :root { color-scheme: light dark; font-family: Helvetica, Arial, sans-serif; }
 body { margin: 0; background: #f0f2f5; color: #1c1e21; }
-.banner { background: #1877f2; color: #fff; padding: 0.75rem 1rem; display: flex; gap: 0.75rem; align-items: center; }
-.logo { font-weight: bold; font-size: 1.5rem; background: #fff; color: #1877f2; border-radius: 50%; width: 2rem; height: 2rem; display: inline-flex; align-items: center; justify-content: center; }
+.banner { background: #0b5fcc; color: #fff; padding: 0.75rem 1rem; display: flex; gap: 0.75rem; align-items: center; }
+.logo { font-weight: bold; font-size: 1.5rem; background: #fff; color: #0b5fcc; border-radius: 50%; width: 2rem; height: 2rem; display: inline-flex; align-items: center; justify-content: center; }
 .label { font-weight: bold; }
 main { max-width: 28rem; margin: 1.5rem auto; background: #fff; padding: 1.25rem 1.5rem; border-radius: 8px; box-shadow: 0 2px 4px rgba(0,0,0,.1); }
 h1 { font-size: 1.25rem; }
 ul { list-style: none; padding: 0; }
 li { margin: 0.5rem 0; }
 button { font: inherit; padding: 0.6rem 1rem; border-radius: 6px; border: 1px solid #8a8d91; background: #fff; color: #1c1e21; cursor: pointer; margin: 0.25rem 0.25rem 0.25rem 0; }
-button.primary, button.account { background: #1877f2; color: #fff; border-color: #1877f2; }
+button.primary, button.account { background: #0b5fcc; color: #fff; border-color: #0b5fcc; }
 button.account { width: 100%; text-align: left; }
 button.link { border: none; color: #0b5fcc; text-decoration: underline; }
 .email { display: block; font-size: 0.85rem; }

@@ -9,7 +9,7 @@ export const appContract = {
   'app:dismissNotice': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: z.array(Notice) },
   'app:openExternal': { input: ExternalLink, output: z.strictObject({ opened: z.literal(true) }) },
   /** Opens a page of the local Meta simulator (sandbox mode only) in the system browser. */
-  'app:openSimulatorPage': { input: z.strictObject({ page: z.enum(['phone', 'faults']) }), output: z.strictObject({ opened: z.literal(true) }) },
+  'app:openSimulatorPage': { input: z.strictObject({ page: z.enum(['phone', 'faults', 'rehearsal']) }), output: z.strictObject({ opened: z.literal(true) }) },
 } as const satisfies ContractSlice<'app'>;
 
 export const appEvents = {
