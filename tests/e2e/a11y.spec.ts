@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Language } from '../../shared/model/settings/settings';
 import { expect, test } from './harness/fixture';
+import { expectNoAxeViolations } from './helpers/axe';
 import { SCREENS, heading } from './helpers/screens';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
@@ -14,8 +14,7 @@ for (const language of ['en', 'fr'] as const) {
         await app.open(screen.hash);
         await expect(heading(app.page)).toContainText(screen.title(language));
         await expect(app.page.locator('html')).toHaveAttribute('lang', language);
-        const results = await new AxeBuilder({ page: app.page }).analyze();
-        expect(results.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+        await expectNoAxeViolations(app.page);
       });
     }
   });
@@ -28,8 +27,7 @@ test.describe('accessibility in the dark theme', () => {
     test(`finds no axe violations on ${hash} in dark mode`, async ({ app }) => {
       await app.open(hash);
       await expect(heading(app.page)).toBeVisible();
-      const results = await new AxeBuilder({ page: app.page }).analyze();
-      expect(results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+      await expectNoAxeViolations(app.page);
     });
   }
 });
@@ -40,6 +38,5 @@ test('shows settings errors accessibly', async ({ app }) => {
   await app.page.getByRole('radio', { name: /^Live/ }).check();
   await app.page.getByRole('button', { name: 'Save' }).click();
   await expect(app.page.getByLabel('Facebook App ID')).toHaveAttribute('aria-invalid', 'true');
-  const results = await new AxeBuilder({ page: app.page }).analyze();
-  expect(results.violations.map(({ id }) => id)).toEqual([]);
+  await expectNoAxeViolations(app.page);
 });

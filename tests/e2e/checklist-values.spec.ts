@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { DraftsInput } from '../../shared/model/drafts/drafts';
 import { expect, test, type Harness } from './harness/fixture';
+import { expectNoAxeViolations } from './helpers/axe';
 import { heading, stepTitle } from './helpers/screens';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
@@ -34,11 +34,6 @@ async function saveDrafts(app: Harness, input: DraftsInput): Promise<void> {
 /** The values shown under one checklist item. */
 const valuesOf = (page: Page, item: string) => page.locator(`[data-testid="checklist"] [data-item="${item}"] [data-testid="checklist-values"]`);
 
-async function expectAxeClean(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-}
-
 test.describe('checklist values', () => {
   test('shows the drafted skill name under its item, and Copy puts it on the clipboard', async ({ app }) => {
     await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
@@ -48,7 +43,7 @@ test.describe('checklist values', () => {
     await expect(name).toContainText('Skill Name:');
     await expect(name.getByTestId('checklist-value')).toHaveText('WA_FR_Sales');
     await expect(valuesOf(app.page, 'campaign')).toContainText('Sales campaign');
-    await expectAxeClean(app.page);
+    await expectNoAxeViolations(app.page);
 
     await name.getByRole('button', { name: 'Copy WA_FR_Sales' }).click();
     await expect(name.getByRole('status')).toHaveText('Copied');
@@ -76,7 +71,7 @@ test.describe('checklist values', () => {
     await expect(valuesOf(app.page, 'set-height').getByTestId('checklist-value')).toHaveText('200');
     await expect(valuesOf(app.page, 'select-channels').getByTestId('checklist-value')).toHaveText('Jungle Sales');
     await expect(valuesOf(app.page, 'paste-url').getByRole('button', { name: 'Copy https://templates.example.com/settings%s' })).toBeVisible();
-    await expectAxeClean(app.page);
+    await expectNoAxeViolations(app.page);
   });
 
   test("opens a finding's step from the review with focus in its field", async ({ app }) => {
@@ -91,7 +86,7 @@ test.describe('checklist values', () => {
     await findings.getByRole('link', { name: /not an https address/ }).click();
     await expect(heading(app.page)).toContainText(stepTitle('en', 'custom-component'));
     await expect(app.page.locator('[data-step-page="custom-component"] [data-field="customComponent.url"] input')).toBeFocused();
-    await expectAxeClean(app.page);
+    await expectNoAxeViolations(app.page);
 
     await app.open('#/step/review');
     await findings.getByRole('link', { name: 'Channel Jungle Sales has no default Studio script.' }).click();
@@ -108,7 +103,7 @@ test.describe('checklist values', () => {
       const name = valuesOf(app.page, 'skill-name');
       await expect(name).toContainText('Nom de la compétence\u00a0:');
       await expect(name.getByRole('button', { name: 'Copier WA_FR_Sales' })).toBeVisible();
-      await expectAxeClean(app.page);
+      await expectNoAxeViolations(app.page);
     });
   });
 });

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Drafts } from '../../shared/model/drafts/drafts';
 import { expect, test } from './harness/fixture';
+import { expectNoAxeViolations } from './helpers/axe';
 import { heading, stepTitle } from './helpers/screens';
 
 const CHANNEL_ID = '0b6f2f5e-7d1c-4c47-9a57-1b2f3c4d5e6f';
@@ -45,11 +45,6 @@ async function expectSaved(page: Page, check: (drafts: Drafts) => boolean): Prom
       return got.ok ? check(got.value.drafts) : false;
     })
     .toBe(true);
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
 }
 
 test.describe('drafts screens for skills, default skill, SLA and custom component', () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './harness/fixture';
+import { expectNoAxeViolations } from './helpers/axe';
 import { heading } from './helpers/screens';
 
 /**
@@ -76,7 +76,7 @@ test.describe('damaged or unreachable things', () => {
     const notice = app.page.getByText(/A saved file could not be read \(settings\.json\)/);
     await expect(notice).toBeVisible();
     await expect(notice).toContainText(join(app.dataDir, kept ?? ''));
-    expect((await new AxeBuilder({ page: app.page }).analyze()).violations.map(({ id }) => id)).toEqual([]);
+    await expectNoAxeViolations(app.page);
 
     await app.page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toHaveCount(0);

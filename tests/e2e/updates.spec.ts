@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base } from './harness/fixture';
+import { expectNoAxeViolations } from './helpers/axe';
 import { startUpdateFeed, type UpdateFeed } from './harness/update-feed';
 
 /** The harness with a local update feed, saved as the admin's feed (checked at start). */
@@ -25,14 +25,14 @@ test.describe('updates in English', () => {
     await expect(banner(app)).toContainText('Version 9.1.0 is available');
     await banner(app).getByText("What's new").click();
     await expect(banner(app)).toContainText('Faster checks of message templates.');
-    expect((await new AxeBuilder({ page: app.page }).include('[data-testid="update-banner"]').analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(app.page, '[data-testid="update-banner"]');
 
     feed.holdHalfway();
     await banner(app).getByRole('button', { name: 'Download' }).click();
     await expect(banner(app)).toContainText('Downloading version 9.1.0: 50%');
     await expect(banner(app).getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
     await expect(banner(app).getByRole('button', { name: 'Cancel' })).toBeVisible();
-    expect((await new AxeBuilder({ page: app.page }).include('[data-testid="update-banner"]').analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(app.page, '[data-testid="update-banner"]');
 
     feed.release();
     const restart = banner(app).getByRole('button', { name: 'Restart to install' });
@@ -108,7 +108,7 @@ base.describe('update settings', () => {
     await app.restart();
     await expect(app.page.getByTestId('updates-section').getByLabel('Update feed URL')).toHaveValue('https://updates.example.com/wcsa');
     await expect(app.page.getByTestId('updates-section').getByRole('switch', { name: 'Check for updates when the assistant starts' })).not.toBeChecked();
-    expect((await new AxeBuilder({ page: app.page }).include('[data-testid="updates-section"]').analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(app.page, '[data-testid="updates-section"]');
   });
 
   base("shows the organisation's policy turning updates off, over the admin's feed", async ({ app }) => {
@@ -119,7 +119,7 @@ base.describe('update settings', () => {
     await expect(section.getByLabel('Update feed URL')).toHaveValue('https://updates.example.org/it');
     await expect(section.getByLabel('Update feed URL')).toHaveAttribute('readonly', '');
     await expect(section.getByRole('button', { name: 'Check now' })).toHaveAttribute('aria-disabled', 'true');
-    expect((await new AxeBuilder({ page: app.page }).include('[data-testid="updates-section"]').analyze()).violations).toEqual([]);
+    await expectNoAxeViolations(app.page, '[data-testid="updates-section"]');
     expect(existsSync(join(app.dataDir, 'pending-update'))).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { WORKSPACE_FILE_FORMAT, WORKSPACE_FILE_VERSION } from '../../main/drafts/import-export';
 import type { DraftsState } from '../../shared/ipc/contract/drafts';
 import { emptyDrafts, type Drafts } from '../../shared/model/drafts/drafts';
 import { expect, test } from './harness/fixture';
+import { expectNoAxeViolations } from './helpers/axe';
 import { heading } from './helpers/screens';
 
 const CHANNEL_ID = '0b6f2f5e-7d1c-4c47-9a57-1b2f3c4d5e6f';
@@ -58,11 +58,6 @@ async function workspaceCount(page: Page): Promise<number> {
 async function pick(page: Page, item: string): Promise<void> {
   await page.getByTestId('workspace-switcher').click();
   await page.getByRole('menuitem', { name: item }).click();
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
 }
 
 /** A file in this app's format whose skill name is too long and whose channel number is not E.164. */

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { Drafts, DraftsInput } from '../../../shared/model/drafts/drafts';
 
@@ -27,14 +26,4 @@ export async function expectStored(page: Page, check: (drafts: Drafts) => boolea
   await expect.poll(async () => check(await storedDrafts(page))).toBe(true);
 }
 
-/**
- * Fails with the rule and the elements when axe finds a violation on the page as it is now.
- *
- * Runs axe in the page itself (legacy mode): the app has no frames, and the default mode opens
- * a blank page for every scan to merge per-frame results, which a walk scanning each screen
- * pays many times over.
- */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
-  expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-}
+export { expectNoAxeViolations } from './axe';
