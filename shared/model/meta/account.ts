@@ -94,21 +94,22 @@ const trimmed = (max: number) => z.string().trim().max(max, { message: 'validati
 /** A website of the profile: an http(s) address, as Meta requires. */
 export const ProfileWebsite = trimmed(PROFILE_LIMITS.website).pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: 'validation.profileWebsite' }));
 
+/** Each editable field of the profile with Meta's limits, for a form that checks one field at a time. */
+export const BusinessProfileFields = z.strictObject({
+  about: trimmed(PROFILE_LIMITS.about[1]).min(PROFILE_LIMITS.about[0], { message: 'validation.required' }),
+  address: trimmed(PROFILE_LIMITS.address),
+  description: trimmed(PROFILE_LIMITS.description),
+  email: trimmed(PROFILE_LIMITS.email).pipe(z.email({ message: 'validation.profileEmail' })),
+  websites: z.array(ProfileWebsite).max(PROFILE_LIMITS.websites, { message: 'validation.tooManyWebsites' }),
+  vertical: Vertical,
+});
+
 /**
  * What the profile editor sends: only the fields given change. `about` cannot be emptied
- * (Meta requires 1 to 139 characters); the other texts may be sent empty to clear them.
+ * (Meta requires 1 to 139 characters), nor can `email` (Meta's OpenAPI file requires an email
+ * format); address and description may be sent empty, and websites as an empty list.
  */
-export const BusinessProfileUpdate = z
-  .strictObject({
-    about: trimmed(PROFILE_LIMITS.about[1]).min(PROFILE_LIMITS.about[0], { message: 'validation.required' }),
-    address: trimmed(PROFILE_LIMITS.address),
-    description: trimmed(PROFILE_LIMITS.description),
-    email: z.union([z.literal(''), trimmed(PROFILE_LIMITS.email).pipe(z.email({ message: 'validation.profileEmail' }))]),
-    websites: z.array(ProfileWebsite).max(PROFILE_LIMITS.websites, { message: 'validation.tooManyWebsites' }),
-    vertical: Vertical,
-  })
-  .partial()
-  .refine((update) => Object.keys(update).length > 0, { message: 'validation.emptyUpdate' });
+export const BusinessProfileUpdate = BusinessProfileFields.partial().refine((update) => Object.keys(update).length > 0, { message: 'validation.emptyUpdate' });
 export type BusinessProfileUpdate = z.infer<typeof BusinessProfileUpdate>;
 
 /** Whether the WABA sends its webhooks to an app (`GET /{waba-id}/subscribed_apps`): CXone subscribes. */
