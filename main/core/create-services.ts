@@ -7,9 +7,10 @@ import { countBlockingFindings } from '../../shared/steps';
 import { createDraftsHandlers } from '../drafts/handlers';
 import { createDraftsRepository } from '../drafts/repository';
 import { createDraftsService } from '../drafts/service';
-import { createMetaHandlers, createMetaOperations } from '../meta/handlers';
+import { createAccountArea, createMetaHandlers, createMetaOperations } from '../meta/handlers';
 import { liveEndpoints, sandboxEndpoints } from '../meta/session/endpoints';
 import { createMetaSession } from '../meta/session/service';
+import { createMetaRepository } from '../meta/state/repository';
 import { createOperationsHandlers } from '../operations/handlers';
 import { createOperationRunner } from '../operations/runner';
 import { openVersionedDocument, type DocumentNotice, type Migration } from '../platform/persistence/versioned-document';
@@ -94,6 +95,7 @@ export function createServices(adapters: Adapters) {
 
   const draftsRepository = createDraftsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const requirementsRepository = createRequirementsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
+  const metaRepository = createMetaRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const first = newWorkspace('00000000-0000-4000-8000-000000000000', FIRST_WORKSPACE_NAME, '', now());
   const workspaces = createWorkspaceService({
     document: document('workspaces', Workspaces, WORKSPACES_SCHEMA_VERSION, {}, { schemaVersion: WORKSPACES_SCHEMA_VERSION, currentId: first.id, workspaces: [first] }),
@@ -103,12 +105,13 @@ export function createServices(adapters: Adapters) {
     report,
     // The drafts as stored (saves queued included), checked by the same rules the renderer runs.
     facts: (workspaceId) => ({ metaConnected: session.status().connected, blockingFindings: countBlockingFindings(validateDrafts(draftsRepository.get(workspaceId).drafts)) }),
-    attachments: combineAttachments(draftsRepository, requirementsRepository),
+    attachments: combineAttachments(draftsRepository, requirementsRepository, metaRepository),
   });
   const drafts = createDraftsService({ repository: draftsRepository, workspaces, fileDialogs: adapters.fileDialogs, emit, logger });
   // Unreferenced: a scheduled re-check never keeps a test or benchmark process alive.
   const scheduler = adapters.scheduler ?? { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms).unref(), clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
   const requirements = createRequirementsArea({ repository: requirementsRepository, workspaces, emit, logger, now, scheduler, byteFetch: adapters.byteFetch ?? createNodeByteFetch(), userAgent: http.userAgent });
+  const account = createAccountArea({ repository: metaRepository, session, workspaces, settings, businessManagerId: (id) => requirements.service.read(id).businessManagerId, vault, language, now, emit, logger });
 
   const updates = createUpdatesService({
     document: document('updates', UpdatesDocument, UPDATES_SCHEMA_VERSION, {}, DEFAULT_UPDATES_DOCUMENT),
@@ -120,7 +123,7 @@ export function createServices(adapters: Adapters) {
     now,
   });
 
-  const runner = createOperationRunner({ handlers: { ...createMetaOperations(session), ...createUpdatesOperations(updates) }, emit, logger });
+  const runner = createOperationRunner({ handlers: { ...createMetaOperations(session), ...account.operations, ...createUpdatesOperations(updates) }, emit, logger });
 
   settings.onChange(() => {
     // Switching between sandbox and live shows the other mode's session (or none) at once.
@@ -151,6 +154,7 @@ export function createServices(adapters: Adapters) {
     ...createSettingsHandlers(settings),
     ...createWorkspaceHandlers(workspaces),
     ...createMetaHandlers(session),
+    ...account.handlers,
     ...createOperationsHandlers(runner),
     ...createUpdatesHandlers(updates),
     ...createDraftsHandlers(drafts),
@@ -163,7 +167,7 @@ export function createServices(adapters: Adapters) {
   // The check at start runs in the background; its outcome arrives as `updates:changed`.
   void updates.checkAtStart();
 
-  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository, requirements: requirements.service };
+  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository, requirements: requirements.service, account: account.account };
 }
 
 export type Services = ReturnType<typeof createServices>;

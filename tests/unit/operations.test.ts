@@ -20,7 +20,7 @@ function runner(login: OperationHandlers['meta:login']) {
     if (event === 'operations:progress') events.push(payload as OperationProgress);
   };
   const unused = () => Promise.reject(new Error('not part of this test'));
-  return { events, runner: createOperationRunner({ handlers: { 'meta:login': login, 'updates:download': unused }, emit, logger: createMemoryLogger() }) };
+  return { events, runner: createOperationRunner({ handlers: { 'meta:login': login, 'meta:addNumber': unused, 'meta:requestCode': unused, 'meta:verifyCode': unused, 'meta:register': unused, 'updates:download': unused }, emit, logger: createMemoryLogger() }) };
 }
 
 /** Resolves when the handler's signal is aborted, as the login window does on Cancel. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract, appEvents } from './app';
 import { draftsContract, draftsEvents } from './drafts';
 import { metaContract, metaEvents, metaOperations } from './meta';
+import { metaAccountContract, metaAccountEvents, metaAccountOperations } from './meta-account';
 import { operationsContract, operationsEvents } from './operations';
 import { settingsContract, settingsEvents } from './settings';
 import { requirementsContract, requirementsEvents } from './requirements';
@@ -22,6 +23,7 @@ export const contract = {
   ...settingsContract,
   ...workspaceContract,
   ...metaContract,
+  ...metaAccountContract,
   ...operationsContract,
   ...updatesContract,
   ...draftsContract,
@@ -34,6 +36,7 @@ export const events = {
   ...settingsEvents,
   ...workspaceEvents,
   ...metaEvents,
+  ...metaAccountEvents,
   ...operationsEvents,
   ...updatesEvents,
   ...draftsEvents,
@@ -43,6 +46,7 @@ export const events = {
 /** Long operations, started with `operations:start`, per area. */
 export const operations = {
   ...metaOperations,
+  ...metaAccountOperations,
   ...updatesOperations,
 } as const satisfies Record<string, OperationSpec>;
 
