@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/model/settings/settings';
 import type { FileDialogs } from '../drafts/file-dialogs-port';
 import type { MetaLoginWindow } from '../meta/session/login-window';
-import type { ByteFetch, Emit, FetchLike, Logger, OpenStoreFile, Scheduler } from '../platform/ports';
+import type { ByteFetch, Emit, FetchLike, Logger, Notifier, OpenStoreFile, Scheduler } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
 import type { Updater } from '../updates/updater-port';
 
@@ -41,4 +41,6 @@ export interface Adapters {
   scheduler?: Scheduler;
   /** Reads the bytes of a public https URL (the logo check); Node's https by default. */
   byteFetch?: ByteFetch;
+  /** Desktop notifications (status changes): Electron's in the app, a recorder in browser tests. */
+  notifier?: Notifier;
 }

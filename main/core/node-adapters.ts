@@ -1,7 +1,7 @@
 import type { MetaLoginWindow } from '../meta/session/login-window';
 import type { FetchLike } from '../meta/graph/client';
 import type { Adapters, SimulatorHandle } from './adapters';
-import type { ByteFetch, Emit, Logger, Scheduler } from '../platform/ports';
+import type { ByteFetch, Emit, Logger, Notifier, Scheduler } from '../platform/ports';
 import type { Cipher } from '../platform/secrets/cipher';
 import { UNAVAILABLE_CIPHER } from '../platform/secrets/cipher';
 import { redactText, toLogText } from '../platform/logging/redact';
@@ -43,6 +43,7 @@ interface NodeAdapterOptions {
   fileDialogs?: FileDialogs;
   scheduler?: Scheduler;
   byteFetch?: ByteFetch;
+  notifier?: Notifier;
 }
 
 /** Without a login window (a service-only test), every login ends as if the window was closed. */
@@ -84,6 +85,7 @@ export function createNodeAdapters(options: NodeAdapterOptions): Adapters & { op
     now: options.now,
     scheduler: options.scheduler,
     byteFetch: options.byteFetch,
+    notifier: options.notifier,
     opened,
   };
 }

@@ -11,7 +11,11 @@ import { createNodeAdapters } from '../../../main/core/node-adapters';
 import { createNodeFeedUpdater } from '../../../main/updates/node-feed-client';
 import { createNodeFileDialogs } from '../../../main/drafts/node-file-dialogs';
 import { startMetaSimulator, type MetaSimulator } from '../../../main/simulators/meta';
+import { createNodeByteFetch } from '../../../main/platform/http/byte-fetch';
+import type { Notifier } from '../../../main/platform/ports';
 import type { Cipher } from '../../../main/platform/secrets/cipher';
+import { createHarnessClock, type HarnessClock } from './clock';
+import { createHarnessNetwork, type HarnessNetwork } from './network';
 import { createHarnessLoginWindow } from './meta-login-page';
 import { startStaticServer, type StaticServer } from './static-server';
 import { bridgeBundle, rendererDir } from './paths';
@@ -40,6 +44,23 @@ export interface Harness {
   installRequests(): string[];
   /** The OS file dialogs as the test drives them: what the next "open" picks, what "save" wrote. */
   readonly files: HarnessFiles;
+  /**
+   * Time for main's services and the simulator: `advance(ms)` fires the polls and re-checks that
+   * fall due instead of waiting for them. With the `pageClock` option the page's clock jumps too.
+   */
+  readonly clock: HarnessClock;
+  /** Takes main's Graph calls and logo fetches offline, and back online. */
+  readonly network: HarnessNetwork;
+  /** The desktop notifications the app showed, oldest first. */
+  notifications(): RecordedNotification[];
+}
+
+/** A desktop notification the app showed, with the harness clock's time. */
+export interface RecordedNotification {
+  readonly tag: string;
+  readonly title: string;
+  readonly body: string;
+  readonly at: Date;
 }
 
 /** A file the app saved through its "save" dialog. */
@@ -103,13 +124,25 @@ interface WorkerFixtures {
  * CSP violation or an uncaught error, so a screen that would break under the app's policy
  * cannot pass here.
  */
-/** Per-test options: `test.use({ updateFeed: feed.url })` saves that feed, with the check at start on. */
+/**
+ * Per-test options.
+ *
+ * - `updateFeed`: `test.use({ updateFeed: feed.url })` saves that feed, with the check at start on.
+ * - `trustedCertificates`: PEM certificates the logo check trusts besides Node's, for a test's own
+ *   https server.
+ * - `pageClock`: the page's clock is Playwright's, and `app.clock.advance` moves it too, so times
+ *   the renderer computes ("2 minutes ago") agree with main's.
+ */
 interface TestOptions {
   updateFeed: string | null;
+  trustedCertificates: string | null;
+  pageClock: boolean;
 }
 
 export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>({
   updateFeed: [null, { option: true }],
+  trustedCertificates: [null, { option: true }],
+  pageClock: [false, { option: true }],
 
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern
@@ -121,7 +154,7 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
     { scope: 'worker' },
   ],
 
-  app: async ({ page, rendererServer, locale, updateFeed }, use) => {
+  app: async ({ page, rendererServer, locale, updateFeed, trustedCertificates, pageClock }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wcsa-e2e-'));
     // The updates document as the admin would have saved it, so the app checks at start.
     if (updateFeed) writeFileSync(join(dataDir, 'updates.json'), JSON.stringify({ schemaVersion: 1, feedUrl: updateFeed, checkAtStart: true, lastCheckedAt: null }));
@@ -132,7 +165,13 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
       const checked = events[event].parse(payload);
       void page.evaluate(([name, body]) => window.__harnessEmit(name as EventName, body), [event, checked] as const).catch(() => undefined);
     };
-    const simulator = await startMetaSimulator();
+    const clock = createHarnessClock();
+    const network = createHarnessNetwork();
+    const notifications: RecordedNotification[] = [];
+    const notifier: Notifier = { show: (notification) => void notifications.push({ ...notification, at: clock.now() }) };
+    // One time for the app and the simulated Meta: a token or a register window ages with the polls.
+    const simulator = await startMetaSimulator({ now: clock.now });
+    if (pageClock) await page.clock.install({ time: clock.now() });
     const loginWindow = createHarnessLoginWindow(page.context());
     const cipher = testCipher();
     const fileDialogs = createNodeFileDialogs({ saveDir: join(dataDir, 'saved-files') });
@@ -156,6 +195,11 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
         loginWindow,
         cipher,
         metaSimulator: async () => simulator,
+        now: clock.now,
+        scheduler: clock.scheduler,
+        notifier,
+        fetch: network.fetch((url, init) => fetch(url, init)),
+        byteFetch: network.byteFetch(createNodeByteFetch(trustedCertificates ? { ca: trustedCertificates } : {})),
         openExternal: async (url) => void opened.push(url),
         openLoopback: async (url) => void opened.push(url),
         updater,
@@ -194,6 +238,8 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
         await page.goto(`${rendererServer.origin}/index.html${hash}`);
       },
       async restart() {
+        // Quitting ends the old services' timers: only the new ones poll and re-check.
+        clock.cancelAll();
         current = boot();
         await page.reload();
       },
@@ -203,9 +249,22 @@ export const test = base.extend<{ app: Harness } & TestOptions, WorkerFixtures>(
       loginWindow: () => loginWindow.nextPage(),
       installRequests: () => updater.installRequests(),
       files,
+      clock: {
+        now: clock.now,
+        scheduler: clock.scheduler,
+        pending: clock.pending,
+        cancelAll: clock.cancelAll,
+        async advance(ms) {
+          await clock.advance(ms);
+          if (pageClock) await page.clock.fastForward(ms);
+        },
+      },
+      network,
+      notifications: () => [...notifications],
     };
 
     await use(harness);
+    clock.dispose();
     await simulator.close();
 
     rmSync(dataDir, { recursive: true, force: true });
