@@ -6,6 +6,8 @@ import { metaAccountContract, metaAccountEvents, metaAccountOperations } from '.
 import { operationsContract, operationsEvents } from './operations';
 import { settingsContract, settingsEvents } from './settings';
 import { requirementsContract, requirementsEvents } from './requirements';
+import { statusContract, statusEvents } from './status';
+import { templatesContract, templatesEvents } from './templates';
 import type { CallSpec, OperationSpec } from './slice';
 import { updatesContract, updatesEvents, updatesOperations } from './updates';
 import { workspaceContract, workspaceEvents } from './workspace';
@@ -28,6 +30,8 @@ export const contract = {
   ...updatesContract,
   ...draftsContract,
   ...requirementsContract,
+  ...statusContract,
+  ...templatesContract,
 } as const satisfies Record<string, CallSpec>;
 
 /** Events main pushes to the renderer; payloads are validated before they are sent. */
@@ -41,6 +45,8 @@ export const events = {
   ...updatesEvents,
   ...draftsEvents,
   ...requirementsEvents,
+  ...statusEvents,
+  ...templatesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Long operations, started with `operations:start`, per area. */
