@@ -12,6 +12,7 @@ import { createElectronLogger, createElectronStoreOpener, createSafeStorageCiphe
 import { describeStartupFailure } from '../platform/persistence/startup-failure';
 import { createElectronLoginWindow } from './meta-login-window';
 import { createElectronFileDialogs } from './file-dialogs';
+import { createElectronNotifier } from './notifier';
 import { startMetaSimulator, type MetaSimulator } from '../simulators/meta';
 import { hardenApp } from './hardening';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -108,6 +109,15 @@ if (!app.requestSingleInstanceLock()) {
       },
       updater: createElectronUpdater(logger),
       fileDialogs: createElectronFileDialogs({ parent: () => mainWindow, logger }),
+      // A click on a status notification brings the window forward, as a second launch does.
+      notifier: createElectronNotifier({
+        onClick: () => {
+          if (!mainWindow) return createWindow();
+          if (mainWindow.isMinimized()) mainWindow.restore();
+          mainWindow.focus();
+        },
+        logger,
+      }),
     });
     const router = createRouter({ handlers: services.handlers, isTrustedSender: createOriginCheck(APP_ORIGIN), logger });
     for (const channel of CHANNELS) {

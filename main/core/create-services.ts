@@ -19,6 +19,7 @@ import { userAgent } from '../platform/http/json-client';
 import { createSecretVault } from '../platform/secrets/secret-vault';
 import { createRequirementsArea, createRequirementsRepository } from '../requirements/index';
 import { createSettingsHandlers } from '../settings/handlers';
+import { createEventTap, createStatusArea, createStatusRepository } from '../status/index';
 import { createSettingsService, SETTINGS_MIGRATIONS } from '../settings/service';
 import { createAppHandlers } from '../system/handlers';
 import { createNoticeService } from '../system/notices';
@@ -61,7 +62,10 @@ function combineAttachments(...parts: readonly WorkspaceAttachments[]): Workspac
  */
 export function createServices(adapters: Adapters) {
   const now = adapters.now ?? (() => new Date());
-  const { logger, emit } = adapters;
+  const { logger } = adapters;
+  // The status checks follow the session and step 2's account through the events they emit.
+  const eventTap = createEventTap(adapters.emit);
+  const { emit } = eventTap;
   const notices = createNoticeService(emit, now);
   const report = (notice: DocumentNotice) => {
     logger.warn('store notice', { code: notice.code, file: notice.params.file });
@@ -96,6 +100,7 @@ export function createServices(adapters: Adapters) {
   const draftsRepository = createDraftsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const requirementsRepository = createRequirementsRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const metaRepository = createMetaRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
+  const statusRepository = createStatusRepository({ openStore: adapters.openStore, dataDir: adapters.dataDir, now, report });
   const first = newWorkspace('00000000-0000-4000-8000-000000000000', FIRST_WORKSPACE_NAME, '', now());
   const workspaces = createWorkspaceService({
     document: document('workspaces', Workspaces, WORKSPACES_SCHEMA_VERSION, {}, { schemaVersion: WORKSPACES_SCHEMA_VERSION, currentId: first.id, workspaces: [first] }),
@@ -105,13 +110,28 @@ export function createServices(adapters: Adapters) {
     report,
     // The drafts as stored (saves queued included), checked by the same rules the renderer runs.
     facts: (workspaceId) => ({ metaConnected: session.status().connected, blockingFindings: countBlockingFindings(validateDrafts(draftsRepository.get(workspaceId).drafts)) }),
-    attachments: combineAttachments(draftsRepository, requirementsRepository, metaRepository),
+    attachments: combineAttachments(draftsRepository, requirementsRepository, metaRepository, statusRepository),
   });
   const drafts = createDraftsService({ repository: draftsRepository, workspaces, fileDialogs: adapters.fileDialogs, emit, logger });
   // Unreferenced: a scheduled re-check never keeps a test or benchmark process alive.
   const scheduler = adapters.scheduler ?? { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms).unref(), clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>) };
   const requirements = createRequirementsArea({ repository: requirementsRepository, workspaces, emit, logger, now, scheduler, byteFetch: adapters.byteFetch ?? createNodeByteFetch(), userAgent: http.userAgent });
   const account = createAccountArea({ repository: metaRepository, session, workspaces, settings, businessManagerId: (id) => requirements.service.read(id).businessManagerId, vault, language, now, emit, logger });
+  const status = createStatusArea({
+    repository: statusRepository,
+    session,
+    workspaces,
+    selection: (workspaceId, mode) => account.account.read({ workspaceId, mode }).selection,
+    now,
+    scheduler,
+    notifier: adapters.notifier ?? { show: () => undefined },
+    language,
+    emit,
+    logger,
+    // Step 2 shows the numbers the checks read.
+    onNumbers: (target, numbers) => account.account.storeNumbers(target, target.wabaId, numbers.value),
+  });
+  eventTap.follow(status.follow);
 
   const updates = createUpdatesService({
     document: document('updates', UpdatesDocument, UPDATES_SCHEMA_VERSION, {}, DEFAULT_UPDATES_DOCUMENT),
@@ -159,6 +179,7 @@ export function createServices(adapters: Adapters) {
     ...createUpdatesHandlers(updates),
     ...createDraftsHandlers(drafts),
     ...requirements.handlers,
+    ...status.handlers,
   };
 
   // Read every document now so a quarantined or migrated file is reported on the first screen.
@@ -167,7 +188,7 @@ export function createServices(adapters: Adapters) {
   // The check at start runs in the background; its outcome arrives as `updates:changed`.
   void updates.checkAtStart();
 
-  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository, requirements: requirements.service, account: account.account };
+  return { handlers, settings, workspaces, notices, session, operations: runner, updates, drafts, draftsRepository, requirements: requirements.service, account: account.account, status: status.status, templates: status.templates };
 }
 
 export type Services = ReturnType<typeof createServices>;

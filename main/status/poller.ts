@@ -76,7 +76,14 @@ export function createPoller(deps: PollerDeps): Poller {
   let running: { controller: AbortController; done: Promise<void> } | null = null;
   let stopped = false;
 
+  /** The first state is not news: nobody has seen another one yet (and no file is read for it). */
+  let shownOnce = false;
   const show = (next: PollingState): void => {
+    if (!shownOnce) {
+      shownOnce = true;
+      current = next;
+      return;
+    }
     if (current.state === next.state && current.reason === next.reason && current.nextCheckAt === next.nextCheckAt && current.resumesAt === next.resumesAt) return;
     current = next;
     deps.onState(next);

@@ -136,10 +136,11 @@ function start(options: StartOptions = {}) {
   };
 }
 
-/** Every byte the app wrote to its data folder. */
+/** Every byte the app wrote to its data folder, the areas' folders (per-workspace files) included. */
 function everythingOnDisk(): string {
-  return readdirSync(dir)
-    .map((name) => readFileSync(join(dir, name), 'utf8'))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
     .join('\n');
 }
 
