@@ -56,6 +56,19 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'requirements:get': undefined,
   'requirements:save': { workspaceId: WORKSPACE, requirements: emptyRequirements() },
   'requirements:checkLogo': undefined,
+  'meta:account': undefined,
+  'meta:loadPortfolios': undefined,
+  'meta:selectPortfolio': { businessId: '200000000000001' },
+  'meta:selectAccount': { wabaId: '300000000000001' },
+  'meta:refreshNumbers': undefined,
+  'meta:loadProfile': { phoneNumberId: '400000000000001' },
+  'meta:saveProfile': { phoneNumberId: '400000000000001', profile: { about: 'Open 7 days', websites: ['https://www.contoso.example/'], vertical: 'RETAIL' } },
+  'status:get': undefined,
+  'status:refresh': undefined,
+  'status:notifications': undefined,
+  'status:markRead': { ids: 'all' },
+  'templates:get': undefined,
+  'templates:refresh': undefined,
 };
 
 /** The real handler table, from the composition root, over Node adapters in a fresh folder. */
