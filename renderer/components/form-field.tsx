@@ -21,6 +21,7 @@ export function FormField({
   findings = [],
   required = false,
   path,
+  issue,
   children,
 }: {
   label: string;
@@ -29,18 +30,21 @@ export function FormField({
   required?: boolean;
   /** Where the field's value sits in the drafts (`['skills', 0, 'name']`): the review focuses it from a finding. */
   path?: readonly (string | number)[];
+  /** A checked message that is not a drafts finding (step 1's rules), already translated; shown instead of the findings. */
+  issue?: { severity: 'error' | 'warning' | 'info'; text: string };
   children: ReactElement;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const worst = findings.find((finding) => finding.severity === 'blocking') ?? findings.find((finding) => finding.severity === 'warning') ?? findings[0];
-  const message = worst ? t(`findings.${worst.code}`, worst.params) : undefined;
-  const state = worst?.severity === 'blocking' ? 'error' : worst?.severity === 'warning' ? 'warning' : 'none';
+  const message = issue ? issue.text : worst ? t(`findings.${worst.code}`, worst.params) : undefined;
+  const severity = issue ? { error: 'blocking', warning: 'warning', info: 'advice' }[issue.severity] : worst?.severity;
+  const state = severity === 'blocking' ? 'error' : severity === 'warning' ? 'warning' : 'none';
   return (
     <Field
       className={styles.field}
       label={label}
-      hint={worst?.severity === 'advice' ? message : hint}
+      hint={severity === 'advice' ? message : hint}
       required={required}
       validationState={state}
       validationMessage={state === 'none' ? undefined : message}

@@ -1,51 +1,89 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorBar } from '../../components/error-bar';
 import { StepPage } from '../../components/step-page';
-
-const PHONE_ITEMS = ['notUsed', 'international', 'type', 'code', 'personal'] as const;
-const BUSINESS_ITEMS = ['approved', 'verified', 'managerId', 'nameDescription', 'logo', 'timeZone', 'contact'] as const;
-
-const useStyles = makeStyles({
-  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', gap: tokens.spacingHorizontalXL },
-  intro: { margin: 0 },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { marginBlock: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalXL, lineHeight: tokens.lineHeightBase300 },
-});
+import { useRequirementsStore } from '../../state/requirements-store';
 
 /**
- * Step 1: the manual's prerequisites, as a read-only list to gather before starting.
+ * The form, in a chunk of its own: it carries the phone numbering plans of every country, which
+ * the step's frame (the first screen at start-up) must not wait for.
+ */
+const RequirementsFormView = lazy(() => import('./requirements-form').then((module) => ({ default: module.RequirementsFormView })));
+
+const useStyles = makeStyles({
+  saveLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: tokens.lineHeightBase300, margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+/** Whether step 1's values are on their way to main, or when they got there. */
+function SaveState() {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const saving = useRequirementsStore((state) => state.saving);
+  const savedAt = useRequirementsStore((state) => state.savedAt);
+  const error = useRequirementsStore((state) => state.error);
+  const flush = useRequirementsStore((state) => state.flush);
+  const change = useRequirementsStore((state) => state.change);
+  const requirements = useRequirementsStore((state) => state.requirements);
+  return (
+    <>
+      {error && <ErrorBar error={error} />}
+      <p className={styles.saveLine} role="status" aria-live="polite" data-testid="requirements-save-state">
+        {saving ? (
+          <Spinner size="extra-tiny" labelPosition="after" label={t('requirements.form.saving')} />
+        ) : savedAt ? (
+          <Text>{t('requirements.form.savedAt', { time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(new Date(savedAt)) })}</Text>
+        ) : null}
+        {error && requirements && (
+          <Button
+            size="small"
+            onClick={() => {
+              change(requirements);
+              void flush();
+            }}
+          >
+            {t('requirements.form.retry')}
+          </Button>
+        )}
+      </p>
+    </>
+  );
+}
+
+/**
+ * Step 1: what the manual asks to have before Meta's signup, gathered and checked.
  *
- * Meta refuses a number already used with the API or one that cannot receive a code; knowing
- * that up front saves an admin an afternoon in Meta's signup.
+ * Meta refuses a number already used with the API or one that cannot receive a code, and a
+ * logo that is not square costs a round trip; knowing that up front saves an admin an afternoon
+ * in Meta's signup. The values load when the step opens (not at start-up) and are saved per
+ * workspace as they are typed.
  */
 export default function RequirementsStep() {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const subscribe = useRequirementsStore((state) => state.subscribe);
+  const load = useRequirementsStore((state) => state.load);
+  const requirements = useRequirementsStore((state) => state.requirements);
+  const workspaceId = useRequirementsStore((state) => state.workspaceId);
+  const loadedRevision = useRequirementsStore((state) => state.loadedRevision);
+  const logo = useRequirementsStore((state) => state.logo);
+
+  useEffect(() => {
+    const stop = subscribe();
+    void load();
+    return stop;
+  }, [subscribe, load]);
+
+  const loading = <Spinner size="small" label={t('requirements.form.loading')} />;
   return (
     <StepPage id="requirements">
-      <p className={styles.intro}>{t('requirements.checklistTitle')}</p>
-      <div className={styles.columns}>
-        <section aria-labelledby="requirements-phone">
-          <h3 id="requirements-phone" className={styles.h3}>
-            {t('requirements.phoneTitle')}
-          </h3>
-          <ul className={styles.list}>
-            {PHONE_ITEMS.map((item) => (
-              <li key={item}>{t(`requirements.phone.${item}`)}</li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="requirements-business">
-          <h3 id="requirements-business" className={styles.h3}>
-            {t('requirements.businessTitle')}
-          </h3>
-          <ul className={styles.list}>
-            {BUSINESS_ITEMS.map((item) => (
-              <li key={item}>{t(`requirements.business.${item}`)}</li>
-            ))}
-          </ul>
-        </section>
-      </div>
+      <SaveState />
+      {requirements && workspaceId ? (
+        <Suspense fallback={loading}>
+          <RequirementsFormView key={`${workspaceId}:${loadedRevision}`} initial={requirements} logo={logo} />
+        </Suspense>
+      ) : (
+        loading
+      )}
     </StepPage>
   );
 }
