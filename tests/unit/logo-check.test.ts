@@ -130,6 +130,19 @@ describe.skipIf(unavailable !== null)(`logo check against a local https server${
     expect(server.requests().length).toBe(asked);
   });
 
+  it('sends no credentials written in the address, nor any cookie', async () => {
+    let headers: Record<string, string | string[] | undefined> = {};
+    server.route('/private.png', (request, response) => {
+      headers = request.headers;
+      serveBytes(png(640, 640), 'image/png')(request, response);
+    });
+    const withCredentials = server.origin.replace('https://', 'https://admin:secret@');
+    expect(await checked(`${withCredentials}/private.png`)).toMatchObject({ state: 'passed' });
+    expect(headers.authorization).toBeUndefined();
+    expect(headers.cookie).toBeUndefined();
+    expect(headers['user-agent']).toBe('WhatsAppChannelSetupAssistant/0.1.0');
+  });
+
   it('reports the status of an error answer', async () => {
     expect(await checked('/missing.png')).toMatchObject({ state: 'failed', failure: 'httpStatus', httpStatus: 404 });
   });

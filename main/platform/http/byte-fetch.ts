@@ -34,8 +34,12 @@ export function createNodeByteFetch(options: Options = {}): ByteFetch {
         signal.removeEventListener('abort', onAbort);
         finish();
       };
+      // SECURITY: no credentials leave with the request, even when the address carries some.
+      const target = new URL(url);
+      target.username = '';
+      target.password = '';
       // A fresh connection per fetch (no pooled socket left open after a check).
-      const outgoing = request(url, { method: 'GET', headers: { ...headers }, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (incoming) => {
+      const outgoing = request(target, { method: 'GET', headers: { ...headers }, agent: false, ...(options.ca ? { ca: options.ca } : {}) }, (incoming) => {
         const status = incoming.statusCode ?? 0;
         const location = typeof incoming.headers.location === 'string' ? incoming.headers.location : null;
         const contentType = incoming.headers['content-type'] ?? null;

@@ -83,7 +83,7 @@ function MetaPageLink({ url, label, onError }: { url: string; label: string; onE
  * and checks the logo. Mounted again (by its key) when main's values replace the form's.
  */
 export function RequirementsFormView({ initial, logo }: { initial: Requirements; logo: LogoCheck | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
   const change = useRequirementsStore((state) => state.change);
   const checkLogo = useRequirementsStore((state) => state.checkLogo);
@@ -123,7 +123,7 @@ export function RequirementsFormView({ initial, logo }: { initial: Requirements;
   );
 
   return (
-    <div className={styles.form} lang={i18n.language}>
+    <div className={styles.form}>
       <p className={styles.text}>{t('requirements.form.intro')}</p>
       {linkError && <ErrorBar error={linkError} />}
 
