@@ -110,7 +110,11 @@ export const useRequirementsStore = create<RequirementsStoreState>((set, get) =>
           set({ logo: state.logo, savedAt: timer || get().saving ? get().savedAt : state.savedAt });
           return;
         }
-        if (timer) clearTimeout(timer);
+        // Another workspace opened: what was typed for the one left is sent before its values go.
+        if (timer) {
+          clearTimeout(timer);
+          void save();
+        }
         timer = null;
         revision += 1;
         adopt(state);
