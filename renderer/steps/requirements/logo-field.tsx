@@ -7,7 +7,7 @@ import { FormField } from '../../components/form-field';
 import type { FieldIssue } from './issues';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  row: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
@@ -109,24 +109,23 @@ export function LogoField({
   const current = logo !== null && logo.url === url.trim() ? logo : null;
   return (
     <>
+      <Controller
+        control={control}
+        name="logoUrl"
+        render={({ field }) => (
+          <FormField label={t('requirements.logo.label')} hint={t('requirements.logo.hint')} issue={issue} path={['logoUrl']}>
+            <Input {...field} type="url" autoComplete="off" spellCheck={false} maxLength={REQUIREMENTS_LIMITS.logoUrl} onChange={(_event, data) => field.onChange(data.value)} />
+          </FormField>
+        )}
+      />
       <div className={styles.row}>
-        <div className={styles.grow}>
-          <Controller
-            control={control}
-            name="logoUrl"
-            render={({ field }) => (
-              <FormField label={t('requirements.logo.label')} hint={t('requirements.logo.hint')} issue={issue} path={['logoUrl']}>
-                <Input {...field} type="url" autoComplete="off" spellCheck={false} maxLength={REQUIREMENTS_LIMITS.logoUrl} onChange={(_event, data) => field.onChange(data.value)} />
-              </FormField>
-            )}
-          />
+        <div className={styles.grow} role="status" aria-live="polite">
+          {/* An address that is not https is said under the field; the check has nothing to add. */}
+          {url.trim() !== '' && current && current.failure !== 'notHttps' && <LogoStatus logo={current} language={language} />}
         </div>
         <Button disabledFocusable={url.trim() === '' || checking} onClick={onCheck} data-testid="logo-check-again">
           {t('requirements.logo.checkAgain')}
         </Button>
-      </div>
-      <div role="status" aria-live="polite">
-        {url.trim() !== '' && current && <LogoStatus logo={current} language={language} />}
       </div>
     </>
   );
