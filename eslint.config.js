@@ -2,11 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'zlib'];
 
-/** main/'s floors above the platform: areas, the IPC router, the composition root, the shell. */
-const AREAS = ['app', 'core', 'ipc', 'system', 'settings', 'workspace', 'operations', 'meta', 'simulators', 'drafts', 'cxone', 'status'];
+/**
+ * main/'s floors above the platform: areas, the IPC router, the composition root, the shell.
+ * Read from the folder, so a new area is under the layer rule the day it is created.
+ */
+const AREAS = readdirSync(new URL('./main/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'platform')
+  .map((entry) => entry.name);
 
 /** Layers by runtime: shared <- main <- main/app; renderer sees shared only. */
 const restrict = (patterns) => ['error', { patterns }];
