@@ -18,6 +18,7 @@ export type EnglishCatalog = typeof import('./en/checklist-values.json') &
   typeof import('./en/findings.json') &
   typeof import('./en/meta-onboarding-errors.json') &
   typeof import('./en/meta.json') &
+  typeof import('./en/onboarding.json') &
   typeof import('./en/requirements.json') &
   typeof import('./en/settings.json') &
   typeof import('./en/shell.json') &
