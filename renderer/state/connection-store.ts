@@ -12,6 +12,11 @@ interface ConnectionState {
   loginOperation: string | null;
   /** Why the last login or disconnect failed, with what to retry. */
   error: { error: AppErrorShape; retry: LoginKind | 'disconnect' | 'refresh' } | null;
+  /**
+   * The admin closed the login window: not a failure (nothing changed, nothing to fix), so no
+   * error; the panel says so politely and offers to log in again with the same kind.
+   */
+  closed: LoginKind | null;
   load(): Promise<void>;
   login(kind: LoginKind): Promise<void>;
   cancel(): Promise<void>;
@@ -25,13 +30,15 @@ interface ConnectionState {
  * The Facebook session as main describes it: who, which mode, which permissions, until when.
  *
  * The token never comes here. A failed login leaves `connection` exactly as it was and keeps
- * the error with the action to retry.
+ * the error with the action to retry; a login window the admin closed is their choice, not an
+ * error (main still reports it as `meta.session.windowClosed`, which the log keeps).
  */
 export const useConnectionStore = create<ConnectionState>((set, get) => ({
   connection: null,
   pending: null,
   loginOperation: null,
   error: null,
+  closed: null,
   async load() {
     const result = await call(() => setupApi().meta.status());
     if (result.ok) set({ connection: result.value });
@@ -39,9 +46,10 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
   },
   async login(kind) {
     if (get().pending) return;
-    set({ pending: kind, error: null, loginOperation: null });
+    set({ pending: kind, error: null, closed: null, loginOperation: null });
     const result = await useOperationsStore.getState().run('meta:login', { kind }, (id) => set({ loginOperation: id }));
     if (result.ok) set({ connection: result.value, pending: null, loginOperation: null });
+    else if (result.error.code === 'meta.session.windowClosed') set({ pending: null, loginOperation: null, closed: kind });
     else set({ pending: null, loginOperation: null, error: { error: result.error, retry: kind } });
   },
   async cancel() {
@@ -49,14 +57,14 @@ export const useConnectionStore = create<ConnectionState>((set, get) => ({
     if (id) await useOperationsStore.getState().cancel(id);
   },
   async disconnect() {
-    set({ pending: 'disconnect', error: null });
+    set({ pending: 'disconnect', error: null, closed: null });
     const result = await call(() => setupApi().meta.disconnect());
     if (result.ok) set({ connection: result.value, pending: null });
     else set({ pending: null, error: { error: result.error, retry: 'disconnect' } });
   },
   async refresh() {
     if (get().pending) return;
-    set({ pending: 'refresh', error: null });
+    set({ pending: 'refresh', error: null, closed: null });
     const result = await call(() => setupApi().meta.refresh());
     if (result.ok) set({ connection: result.value, pending: null });
     // An ended session arrives as meta:changed (needsLogin); only other failures are errors.

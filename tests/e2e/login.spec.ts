@@ -83,12 +83,15 @@ test.describe('Log in with Facebook (sandbox)', () => {
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Not connected to Facebook.');
   });
 
-  test('says so when the login window is closed, and offers to try again', async ({ app }) => {
+  test("takes a closed login window as the admin's choice: no error, one button to log in again", async ({ app }) => {
     await app.open('#/step/connect');
     const login = await openLogin(app);
     await login.close();
-    await expect(panel(app.page).getByText('The login window was closed before the login finished. Nothing was changed.')).toBeVisible();
-    const retry = await openLogin(app, 'Try again');
+    await expect(panel(app.page).getByTestId('connect-window-closed')).toHaveText('The login window was closed. Nothing was changed.Log in again');
+    await expect(panel(app.page).getByTestId('error-bar')).toHaveCount(0);
+    await expect(panel(app.page).getByText('Something went wrong')).toHaveCount(0);
+    await expect(panel(app.page).getByRole('button', { name: 'Log in with Facebook' })).toHaveCount(0);
+    const retry = await openLogin(app, 'Log in again');
     await logInAs(retry, 'Camille Martin');
     await expect(panel(app.page).getByTestId('connect-status')).toHaveText('Connected as Camille Martin.');
   });

@@ -27,12 +27,13 @@ function formatExpiry(expiresAt: string, language: string): string {
  *
  * Every action goes through main (the token never reaches this page); while the login window
  * is open the panel shows it and offers Cancel; a failure says why and offers to try again,
- * and leaves the connection as it was.
+ * and leaves the connection as it was. Closing the login window is the admin's choice, not a
+ * failure: it is said in the status line, with one button to log in again.
  */
 export function ConnectPanel() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const { connection, pending, loginOperation, error, login, disconnect, refresh } = useConnectionStore();
+  const { connection, pending, loginOperation, error, closed, login, disconnect, refresh } = useConnectionStore();
   // Opening the step checks the session with Meta, so an expired or revoked one is said at once.
   useEffect(() => {
     const store = useConnectionStore.getState();
@@ -97,7 +98,20 @@ export function ConnectPanel() {
         </MessageBar>
       )}
 
-      {connection.connected ? <Connected connection={connection} language={i18n.language} busy={pending !== null} /> : !connection.needsLogin && (
+      {closed && !pending && (
+        <div className={styles.row} data-testid="connect-window-closed">
+          <p className={styles.text} role="status">
+            {t('connect.windowClosed')}
+          </p>
+          {!connection.connected && !connection.needsLogin && (
+            <Button appearance="primary" onClick={() => void login(closed)}>
+              {t('connect.loginAgain')}
+            </Button>
+          )}
+        </div>
+      )}
+
+      {connection.connected ? <Connected connection={connection} language={i18n.language} busy={pending !== null} /> : !connection.needsLogin && !closed && (
         <div className={styles.panel}>
           <p className={styles.text}>{t(connection.mode === 'sandbox' ? 'connect.introSandbox' : 'connect.introLive')}</p>
           <div>
