@@ -101,7 +101,7 @@ describe('account service', () => {
 
     network.online = false;
     clock = new Date('2026-03-02T11:00:00Z');
-    const refused = await handlers['meta:refreshNumbers'](undefined).catch((error: unknown) => error);
+    const refused = await Promise.resolve(handlers['meta:refreshNumbers'](undefined)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('meta.network');
     const offline = account.state();
@@ -117,7 +117,7 @@ describe('account service', () => {
     const { handlers } = start({ businessManagerId: CONTOSO });
     const before = await handlers['meta:loadPortfolios'](undefined);
     simulator.faults.arm('rateLimit', { minutes: 5 });
-    const refused = (await handlers['meta:refreshNumbers'](undefined).catch((error: unknown) => error)) as AppError;
+    const refused = (await Promise.resolve(handlers['meta:refreshNumbers'](undefined)).catch((error: unknown) => error)) as AppError;
     expect(refused.code).toBe('meta.rateLimited');
     expect(refused.params.retryAfterMinutes).toBe(5);
     expect(Date.parse(String(refused.params.retryAt)) - Date.now()).toBeGreaterThan(4 * 60_000);
