@@ -194,7 +194,7 @@ test.describe('step 2: account and number (sandbox)', () => {
     await expect(numberRow(app.page, '+33 1 84 88 00 42').getByTestId('number-status')).toHaveText('Connected');
   });
 
-  test('keeps the last reading on screen offline, with its age and why Meta could not be read', async ({ app }) => {
+  test('keeps the last reading on screen offline or throttled, with its age, why Meta could not be read and when to try again', async ({ app }) => {
     await nameContosoInStep1(app);
     await app.open('#/step/connect');
     await logIn(app);
@@ -208,6 +208,13 @@ test.describe('step 2: account and number (sandbox)', () => {
     await account(app.page).getByTestId('error-bar').getByRole('button', { name: 'Try again' }).click();
     await expect(account(app.page).getByTestId('error-bar')).toHaveCount(0);
     await expect(account(app.page).getByTestId('numbers-read-at')).toHaveText('Read just now.');
+
+    // Throttled: the wait Meta gives, and Try again only once it is over.
+    app.simulator.faults.arm('rateLimit', { minutes: 5 });
+    await account(app.page).getByRole('button', { name: 'Read the numbers again' }).click();
+    const throttled = account(app.page).getByTestId('error-bar');
+    await expect(throttled).toContainText(/Meta asks to wait 5 min: you can try again at \d{1,2}:\d{2}/);
+    await expect(throttled.getByRole('button', { name: /^Try again at \d{1,2}:\d{2}/ })).toBeDisabled();
   });
 });
 

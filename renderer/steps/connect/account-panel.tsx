@@ -7,6 +7,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { ReadingAge } from '../../components/reading-age';
 import { useAccountStore, type AccountWork } from '../../state/account-store';
 import { useConnectionStore } from '../../state/connection-store';
+import { useOnboardingStore } from '../../state/onboarding-store';
 import { useMetaValue } from './labels';
 import { NumbersPanel } from './numbers-panel';
 
@@ -18,6 +19,9 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   portfolio: { minWidth: '20rem' },
 });
+
+/** An ended session is said by the connect panel above (with its Log in again), not twice. */
+const SESSION_CODES = new Set(['meta.session.expired', 'meta.session.notConnected']);
 
 /** Reads Meta can refuse for a while; the reading on screen is then the last one. */
 const STALE_CODES = new Set(['meta.network', 'meta.rateLimited', 'meta.transient', 'meta.session.expired', 'meta.session.notConnected']);
@@ -45,6 +49,11 @@ export function AccountPanel() {
 
   // Opening the step while connected reads Meta once: the portfolios the first time, the numbers after.
   const readFor = useRef<string | null>(null);
+  // A number's form belongs to the workspace it was opened in.
+  const workspaceId = account?.workspaceId ?? null;
+  useEffect(() => {
+    if (workspaceId !== null) useOnboardingStore.getState().close();
+  }, [workspaceId]);
   useEffect(() => {
     if (!connected || !account || readFor.current === account.workspaceId) return;
     readFor.current = account.workspaceId;
@@ -77,7 +86,7 @@ export function AccountPanel() {
 
       {!connected && <p className={styles.text}>{t(account.portfolios ? 'onboarding.notConnectedWithReading' : 'onboarding.notConnected')}</p>}
 
-      {failure && failure.work !== 'profile' && <ErrorBar error={failure.error} onRetry={connected && !busy ? () => void failure.retry() : undefined} />}
+      {failure && failure.work !== 'profile' && !SESSION_CODES.has(failure.error.code) && <ErrorBar error={failure.error} onRetry={connected && !busy ? () => void failure.retry() : undefined} />}
 
       {account.portfolios === null ? (
         connected && (
