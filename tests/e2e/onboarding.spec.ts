@@ -152,15 +152,22 @@ test.describe('step 2: account and number (sandbox)', () => {
     expect(await app.page.content()).not.toContain('482913');
   });
 
-  test('shows what to do when Meta refuses: a number still on WhatsApp, a PIN that differs, with a support reference to copy', async ({ app }) => {
+  test('shows what to do when a number cannot be added or Meta refuses: an Italian landline, a number still on WhatsApp, a PIN that differs, with a support reference to copy', async ({ app }) => {
     await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await nameContosoInStep1(app);
     await app.open('#/step/connect');
     await logIn(app);
     await expect(numberRow(app.page, '+33 1 84 88 00 42')).toBeVisible();
 
-    app.simulator.faults.arm('alreadyOnWhatsApp');
+    // An Italian landline is refused here, without a guess at what Meta would want.
     await account(app.page).getByRole('button', { name: 'Add a number', exact: true }).click();
+    await fill(flow(app.page), 'Phone number', '+39 06 1234 5678');
+    await fill(flow(app.page), 'Display name', 'Roma');
+    await flow(app.page).getByRole('button', { name: 'Add the number' }).click();
+    await expect(flow(app.page)).toContainText('This number cannot be added here: its national number starts with 0 (an Italian landline, for example)');
+    expect(app.simulator.graphCallCount('/300000000000001/phone_numbers', 'POST')).toBe(0);
+
+    app.simulator.faults.arm('alreadyOnWhatsApp');
     await fill(flow(app.page), 'Phone number', '+33 6 12 34 56 78');
     await fill(flow(app.page), 'Display name', 'Jungle Support');
     await flow(app.page).getByRole('button', { name: 'Add the number' }).click();
