@@ -45,10 +45,13 @@ export function failureWait(failures: number, random: () => number): number {
 }
 
 /**
- * When a throttle lifts: Meta's `retryAt` (from `estimated_time_to_regain_access`) when it gave
- * one in the future, otherwise {@link DEFAULT_RATE_LIMIT_WAIT_MS} from now.
+ * When a throttle lifts: `retryAfterMinutes` from now when Meta said how long (its
+ * `estimated_time_to_regain_access`, counted on this clock from when the answer came), else
+ * `retryAt` when it is in the future, otherwise {@link DEFAULT_RATE_LIMIT_WAIT_MS} from now.
  */
-export function rateLimitLifts(retryAt: unknown, now: Date): Date {
-  const at = typeof retryAt === 'string' ? Date.parse(retryAt) : Number.NaN;
+export function rateLimitLifts(params: Readonly<Record<string, unknown>>, now: Date): Date {
+  const minutes = params.retryAfterMinutes;
+  if (typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0) return new Date(now.getTime() + minutes * 60_000);
+  const at = typeof params.retryAt === 'string' ? Date.parse(params.retryAt) : Number.NaN;
   return Number.isFinite(at) && at > now.getTime() ? new Date(at) : new Date(now.getTime() + DEFAULT_RATE_LIMIT_WAIT_MS);
 }

@@ -122,7 +122,9 @@ export function createPoller(deps: PollerDeps): Poller {
       return;
     }
     if (code === 'meta.rateLimited' && error instanceof AppError) {
-      pauseUntil(rateLimitLifts(error.params.retryAt, deps.now()));
+      // The service said when on this clock (`retryAt`); an error straight from Meta is read here.
+      const at = typeof error.params.retryAt === 'string' ? Date.parse(error.params.retryAt) : Number.NaN;
+      pauseUntil(Number.isFinite(at) && at > deps.now().getTime() ? new Date(at) : rateLimitLifts(error.params, deps.now()));
       return;
     }
     if (code === 'meta.session.expired' || code === 'meta.session.notConnected') {

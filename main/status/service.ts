@@ -65,8 +65,11 @@ export interface StatusService {
   assertMayCall(): void;
   /** A reading of the templates step 5 made: compared, notified, kept and shown like the checks'. */
   recordTemplates(target: StatusTarget & { wabaId: string }, templates: readonly TemplateReading[]): void;
-  /** A failed read step 5 made: kept as the board's last error, a throttle pauses the checks too. */
-  recordFailure(target: StatusTarget, error: unknown): void;
+  /**
+   * A failed read step 5 made: kept as the board's last error, a throttle pauses the checks too.
+   * Answers the error to throw (a throttle's end on this clock).
+   */
+  recordFailure(target: StatusTarget, error: unknown): unknown;
   /** Something the checks depend on changed (session, account chosen in step 2): act on it. */
   update(): void;
   stop(): void;
@@ -194,22 +197,28 @@ export function createStatusService(deps: StatusDeps): StatusService {
       deps.onNumbers?.(account, { value: status.numbers.slice(0, 500), readAt });
       return { changed };
     } catch (error) {
-      if (!options.signal.aborted) keepFailure(of, error);
-      throw error;
+      if (options.signal.aborted) throw error;
+      throw keepFailure(of, error);
     }
   }
 
-  /** The board's last error (and a throttle's end), kept with the last reading. */
-  const keepFailure = (of: StatusTarget, error: unknown): void => {
+  /**
+   * The board's last error (and a throttle's end), kept with the last reading. Answers the error
+   * to throw on: a throttle's end is worked out once, on this clock, so the board, the pause and
+   * Try again all say the same time.
+   */
+  const keepFailure = (of: StatusTarget, error: unknown): unknown => {
+    const until = error instanceof AppError && error.code === 'meta.rateLimited' ? rateLimitLifts(error.params, deps.now()).toISOString() : null;
+    const thrown = until && error instanceof AppError ? new AppError(error.code, { ...error.params, retryAt: until }) : error;
     const wabaId = of.wabaId;
-    if (wabaId === null) return;
-    const shape: AppErrorShape = error instanceof AppError ? { code: error.code, params: error.params } : { code: 'internal', params: {} };
-    const until = shape.code === 'meta.rateLimited' ? rateLimitLifts(shape.params.retryAt, deps.now()).toISOString() : null;
+    if (wabaId === null) return thrown;
+    const shape: AppErrorShape = thrown instanceof AppError ? { code: thrown.code, params: thrown.params } : { code: 'internal', params: {} };
     repository.update(of.workspaceId, of.mode, (state) =>
       // A failure before any reading of this account starts its snapshot empty.
       state.wabaId === wabaId ? { ...state, lastError: shape, rateLimitedUntil: until ?? state.rateLimitedUntil } : { ...state, ...emptyReading(wabaId), lastError: shape, rateLimitedUntil: until },
     );
     if (isShown(of)) publishBoard();
+    return thrown;
   };
 
   const gate = (): PollGate => {
@@ -289,9 +298,10 @@ export function createStatusService(deps: StatusDeps): StatusService {
       }
     },
     recordFailure(of, error) {
-      keepFailure(of, error);
+      const kept = keepFailure(of, error);
       // A throttle met by step 5 holds the checks too, until Meta's time.
-      if (error instanceof AppError && error.code === 'meta.rateLimited' && isShown(of)) poller.hold(rateLimitLifts(error.params.retryAt, deps.now()));
+      if (kept instanceof AppError && kept.code === 'meta.rateLimited' && isShown(of)) poller.hold(new Date(String(kept.params.retryAt)));
+      return kept;
     },
     update: () => poller.update(),
     stop: () => poller.stop(),

@@ -37,8 +37,7 @@ export function createTemplatesService(deps: Deps): TemplatesService {
         const graph = await deps.session.graph();
         status.recordTemplates(account, await listTemplates(graph, account.wabaId));
       } catch (error) {
-        status.recordFailure(account, error);
-        throw error;
+        throw status.recordFailure(account, error);
       }
       return status.templates();
     },
