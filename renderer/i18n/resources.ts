@@ -22,7 +22,9 @@ export type EnglishCatalog = typeof import('./en/checklist-values.json') &
   typeof import('./en/requirements.json') &
   typeof import('./en/settings.json') &
   typeof import('./en/shell.json') &
+  typeof import('./en/status.json') &
   typeof import('./en/steps.json') &
+  typeof import('./en/templates.json') &
   typeof import('./en/updates.json') &
   typeof import('./en/workspace.json');
 

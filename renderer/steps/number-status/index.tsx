@@ -1,11 +1,30 @@
+import { useEffect } from 'react';
 import { StepPage } from '../../components/step-page';
+import { useStatusStore } from '../../state/status-store';
+import { StatusBoardView } from './board';
+import { StatusInbox } from './inbox';
 
 /**
- * The 'number-status' step's page, loaded on demand.
+ * Step 3: the status of each number of the chosen WhatsApp Business account.
  *
- * Its guided tools come in a later release; the page is already real: title, why, state,
- * prerequisites and the footer that records progress.
+ * Meta may take hours to approve a number (the manual), so main keeps checking in the
+ * background and tells what changed; this page shows the last reading with its time (offline
+ * too), the state of the checks, and the changes seen.
  */
 export default function NumberStatusStep() {
-  return <StepPage id="number-status" />;
+  const subscribe = useStatusStore((state) => state.subscribe);
+  const load = useStatusStore((state) => state.load);
+
+  useEffect(() => {
+    const stop = subscribe();
+    void load();
+    return stop;
+  }, [subscribe, load]);
+
+  return (
+    <StepPage id="number-status">
+      <StatusBoardView />
+      <StatusInbox />
+    </StepPage>
+  );
 }
