@@ -10,7 +10,6 @@ import { Shell } from './shell';
 import { usePrefersDark } from './use-color-scheme';
 
 const useStyles = makeStyles({
-  provider: { height: '100%' },
   failed: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalXXL },
 });
 
@@ -41,7 +40,7 @@ export function App({ bootError }: { bootError: AppErrorShape | null }) {
   const { t } = useTranslation();
   useLanguageFromSettings();
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       {bootError ? (
         <main className={styles.failed}>
           <h1>{t('app.loadFailed')}</h1>

@@ -66,9 +66,6 @@ export const SearchCombobox = memo(function SearchCombobox({
       selectedOptions={value === '' ? [] : [value]}
       placeholder={placeholder}
       expandIcon={{ 'aria-label': openLabel }}
-      // In the page, not in a portal: the app's portal layer takes the provider's full height
-      // and, once a listbox has opened in it, would sit over the rest of the form.
-      inlinePopup
       autoComplete="off"
       data-testid={testId}
       onChange={(event) => {
