@@ -1,40 +1,14 @@
 import { AppError } from '../../shared/errors/index';
 import type { AttemptEntry } from '../../shared/model/meta/account';
-import { CODE_LANGUAGE, REGISTER_LIMIT, REGISTER_WINDOW_HOURS } from '../../shared/model/meta/onboarding';
+import { CODE_LANGUAGE, REGISTER_LIMIT } from '../../shared/model/meta/onboarding';
 import type { Language } from '../../shared/model/settings/settings';
 import { analysePhone } from '../../shared/rules/phone';
+import { registerCallsInWindow, registerLimitLiftsAt } from '../../shared/rules/register-limit';
 import type { OperationHandlers } from '../operations/runner';
 import type { Clock, Logger } from '../platform/ports';
 import { errorShape, type AccountScope, type AccountService } from './account/service';
 import { addPhoneNumber, listPhoneNumbers, register, requestCode, verifyCode } from './graph/calls';
 import type { PinKeeper } from './pins';
-
-const REGISTER_WINDOW_MS = REGISTER_WINDOW_HOURS * 3600_000;
-
-/**
- * Register calls that count against Meta's limit: those that reached Meta. A call that found no
- * network (or was refused by the limit itself) is not counted.
- */
-function countsAgainstLimit(entry: AttemptEntry): boolean {
-  if (entry.action !== 'register') return false;
-  const code = entry.error?.code;
-  return code !== 'meta.network' && code !== 'meta.cancelled' && code !== 'meta.number.registerLimit' && code !== 'meta.session.notConnected' && code !== 'meta.session.expired';
-}
-
-/** The register calls of the last 72 hours, oldest first. */
-export function registerCallsInWindow(entries: readonly AttemptEntry[], now: Date): AttemptEntry[] {
-  return entries.filter((entry) => countsAgainstLimit(entry) && now.getTime() - Date.parse(entry.at) < REGISTER_WINDOW_MS);
-}
-
-/**
- * When Meta's register limit lifts, from this computer's log: 72 hours after the oldest register
- * call of the window. Meta sends no time, and calls made elsewhere (another tool, WhatsApp
- * Manager) are not in the log, so it is the earliest the limit can lift; null when the log has none.
- */
-export function registerLimitLiftsAt(entries: readonly AttemptEntry[], now: Date): string | null {
-  const [oldest] = registerCallsInWindow(entries, now);
-  return oldest ? new Date(Date.parse(oldest.at) + REGISTER_WINDOW_MS).toISOString() : null;
-}
 
 /**
  * Wrong codes entered since the last code Meta accepted to send: Meta blocks further tries after

@@ -2,7 +2,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptEntry } from '../../../shared/model/meta/account';
-import { REGISTER_LIMIT, REGISTER_WINDOW_HOURS } from '../../../shared/model/meta/onboarding';
+import { REGISTER_LIMIT } from '../../../shared/model/meta/onboarding';
+import { registerCallsInWindow, registerLimitLiftsAt } from '../../../shared/rules/register-limit';
 import { formatWhen } from '../../components/reading-age';
 
 const useStyles = makeStyles({
@@ -20,18 +21,6 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
-const WINDOW_MS = REGISTER_WINDOW_HOURS * 3600_000;
-
-/**
- * Register calls that count against Meta's 10 per 72 hours: those that reached Meta (main's
- * onboarding counts them the same way before it lets another one go).
- */
-function countsAgainstLimit(entry: AttemptEntry, now: number): boolean {
-  const code = entry.error?.code;
-  const reachedMeta = code !== 'meta.network' && code !== 'meta.cancelled' && code !== 'meta.number.registerLimit' && code !== 'meta.session.notConnected' && code !== 'meta.session.expired';
-  return entry.action === 'register' && reachedMeta && now - Date.parse(entry.at) < WINDOW_MS;
-}
-
 /**
  * What was tried on a number from this computer, newest first, and when the next attempt is
  * allowed: Meta's register limit from the log, or the time Meta's last refusal asked to wait.
@@ -40,12 +29,12 @@ export function AttemptLog({ display, entries }: { display: string; entries: rea
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const headingId = useId();
-  const now = Date.now();
+  const now = new Date();
   const when = (iso: string) => formatWhen(iso, i18n.language);
-  const registers = entries.filter((entry) => countsAgainstLimit(entry, now));
+  const registers = registerCallsInWindow(entries, now);
+  const liftsAt = registerLimitLiftsAt(entries, now);
   const last = entries.at(-1);
   const waitUntil = last && !last.ok ? String(last.error?.params.retryAt ?? '') : '';
-  const [oldest] = registers;
   return (
     <section className={styles.box} aria-labelledby={headingId} data-testid="attempt-log">
       <h4 id={headingId} className={styles.h4}>
@@ -56,8 +45,8 @@ export function AttemptLog({ display, entries }: { display: string; entries: rea
       ) : (
         <>
           {registers.length > 0 && <p className={styles.text}>{t('onboarding.attempts.registerWindow', { count: registers.length, limit: REGISTER_LIMIT })}</p>}
-          {registers.length >= REGISTER_LIMIT && oldest && <p className={styles.text}>{t('onboarding.attempts.registerBlocked', { time: when(new Date(Date.parse(oldest.at) + WINDOW_MS).toISOString()) })}</p>}
-          {waitUntil !== '' && Date.parse(waitUntil) > now && <p className={styles.text}>{t('onboarding.attempts.waitUntil', { time: when(waitUntil) })}</p>}
+          {registers.length >= REGISTER_LIMIT && liftsAt && <p className={styles.text}>{t('onboarding.attempts.registerBlocked', { time: when(liftsAt) })}</p>}
+          {waitUntil !== '' && Date.parse(waitUntil) > now.getTime() && <p className={styles.text}>{t('onboarding.attempts.waitUntil', { time: when(waitUntil) })}</p>}
           <ol className={styles.list} reversed>
             {[...entries].reverse().map((entry, index) => (
               <li key={`${entry.at}-${index}`}>
