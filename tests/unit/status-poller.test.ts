@@ -218,4 +218,25 @@ describe('status checks', () => {
     expect(board.lastCheckedAt).toBe('2026-03-02T09:02:30.000Z');
     expect(app.clock.waits()).toEqual([FIRST_INTERVAL_MS]);
   });
+
+  it('follow the workspace on screen: another one without an account stops the checks, coming back checks again at once', async () => {
+    const app = bench();
+    app.status.update();
+    await app.settled();
+    app.callsSince();
+    app.openWorkspace('11111111-1111-4111-8111-111111111111');
+    expect(app.board()).toMatchObject({ wabaId: null, numbers: [], lastCheckedAt: null, polling: { state: 'off', reason: 'noAccount' } });
+    expect(app.clock.waits()).toEqual([]);
+    app.clock.advance(MAX_INTERVAL_MS);
+    expect(app.callsSince()).toEqual([]);
+
+    app.openWorkspace(WORKSPACE);
+    const back = await app.settled();
+    expect(app.callsSince()).toEqual([
+      { method: 'GET', path: `/${WABA}` },
+      { method: 'GET', path: `/${WABA}/subscribed_apps` },
+    ]);
+    expect(back.numbers).toHaveLength(2);
+    expect(app.shown).toEqual([]);
+  });
 });

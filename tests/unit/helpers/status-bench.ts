@@ -63,6 +63,8 @@ export function manualClock(start = Date.parse('2026-03-02T09:00:00.000Z')) {
 
 export interface Bench {
   simulator: MetaSimulator;
+  /** Opens another workspace, as the switcher does; its account is the one `selection` names for it. */
+  openWorkspace(id: string): void;
   clock: ReturnType<typeof manualClock>;
   status: StatusService;
   /** Step 5's service over the same status service (rebuilt by `restart`). */
@@ -138,16 +140,23 @@ export function bench(options: { wabaId?: string | null } = {}): Bench {
     retry: { sleep: async () => undefined, random: () => 0.5 },
   });
   const emit: Emit = (event, payload) => void events.push({ event, payload });
+  const workspace = { current: WORKSPACE as string, listeners: [] as ((all: never) => void)[] };
   const mode: Mode = 'sandbox';
   const start = () => {
     const service = createStatusService({
       repository,
-      workspaces: { current: () => ({ id: WORKSPACE }) as never, onChange: () => () => undefined },
+      workspaces: {
+        current: () => ({ id: workspace.current }) as never,
+        onChange: (listener) => {
+          workspace.listeners.push(listener);
+          return () => undefined;
+        },
+      },
       session: {
         status: () => ({ connected: !session.expired, needsLogin: session.expired, mode }),
         graph: async () => graph,
       },
-      selection: () => ({ businessId: BUSINESS, wabaId: options.wabaId === undefined ? WABA : options.wabaId }),
+      selection: (workspaceId) => ({ businessId: BUSINESS, wabaId: workspaceId !== WORKSPACE ? null : options.wabaId === undefined ? WABA : options.wabaId }),
       now: clock.now,
       scheduler: clock.scheduler,
       random: () => 1,
@@ -170,6 +179,10 @@ export function bench(options: { wabaId?: string | null } = {}): Bench {
     events,
     network,
     session,
+    openWorkspace(id) {
+      workspace.current = id;
+      for (const listener of workspace.listeners) listener({ currentId: id } as never);
+    },
     restart() {
       result.status.stop();
       result.status = start();
