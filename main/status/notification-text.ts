@@ -6,15 +6,15 @@ import type { StatusChange } from './changes';
  *
  * The OS shows them outside the window, so main writes them (the renderer's catalogs are not
  * here); the inbox in the window words the same changes from its own catalogs
- * (`status.inbox.*`), keep the two in step. Meta's values are named as WhatsApp Manager shows
- * them in English; the French words are the app's translation. A value the table does not know
- * is shown as Meta wrote it.
+ * (`status.inbox.*`, `status.values.*`, `templates.values.status.*`): keep the two in step.
+ * The English words follow Meta's; the French ones are the app's translation. A value the table
+ * does not know is shown as Meta wrote it.
  */
 type Words = Readonly<Record<string, string>>;
 
 const NAME_STATUS: Readonly<Record<Language, Words>> = {
-  en: { APPROVED: 'Approved', DECLINED: 'Declined', PENDING_REVIEW: 'Pending review', AVAILABLE_WITHOUT_REVIEW: 'Available without review', EXPIRED: 'Expired', NONE: 'None' },
-  fr: { APPROVED: 'Approuvé', DECLINED: 'Refusé', PENDING_REVIEW: 'En attente d\u2019examen', AVAILABLE_WITHOUT_REVIEW: 'Disponible sans examen', EXPIRED: 'Expiré', NONE: 'Aucun' },
+  en: { APPROVED: 'Approved', DECLINED: 'Declined', PENDING_REVIEW: 'Pending review', AVAILABLE_WITHOUT_REVIEW: 'Available without review', EXPIRED: 'Expired', NONE: 'Not reviewed' },
+  fr: { APPROVED: 'Approuvé', DECLINED: 'Refusé', PENDING_REVIEW: 'Examen en attente', AVAILABLE_WITHOUT_REVIEW: 'Disponible sans examen', EXPIRED: 'Expiré', NONE: 'Non examiné' },
 };
 
 const NUMBER_STATUS: Readonly<Record<Language, Words>> = {
@@ -28,7 +28,7 @@ const NUMBER_STATUS: Readonly<Record<Language, Words>> = {
     RESTRICTED: 'Restricted',
     RATE_LIMITED: 'Rate limited',
     FLAGGED: 'Flagged',
-    UNVERIFIED: 'Unverified',
+    UNVERIFIED: 'Not verified',
     UNKNOWN: 'Unknown',
     LINKED: 'Linked',
     UNLINKED: 'Unlinked',
@@ -46,7 +46,7 @@ const NUMBER_STATUS: Readonly<Record<Language, Words>> = {
     UNVERIFIED: 'Non vérifié',
     UNKNOWN: 'Inconnu',
     LINKED: 'Lié',
-    UNLINKED: 'Non lié',
+    UNLINKED: 'Délié',
   },
 };
 
