@@ -1,7 +1,7 @@
-import { existsSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { emptyRequirements, RequirementsFile, REQUIREMENTS_SCHEMA_VERSION, uncheckedLogo } from '../../shared/model/requirements/requirements';
-import { openVersionedDocument, setAside, type DocumentNotice, type Migration, type VersionedDocument } from '../platform/persistence/versioned-document';
+import type { DocumentNotice, Migration } from '../platform/persistence/versioned-document';
+import { createWorkspaceDocuments } from '../platform/persistence/workspace-documents';
 import type { Clock, OpenStoreFile } from '../platform/ports';
 
 /**
@@ -44,9 +44,6 @@ interface Deps {
   report: (notice: DocumentNotice) => void;
 }
 
-/** A workspace id as the file name: uuids only, so no id can name a path outside the folder. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function emptyRequirementsFile(): RequirementsFile {
   return { schemaVersion: REQUIREMENTS_SCHEMA_VERSION, requirements: emptyRequirements(), logo: uncheckedLogo('') };
 }
@@ -58,61 +55,45 @@ export function emptyRequirementsFile(): RequirementsFile {
  * reported, newer versions kept, writes atomic.
  */
 export function createRequirementsRepository(deps: Deps): RequirementsRepository {
-  const folder = join(deps.dataDir, REQUIREMENTS_FOLDER);
-  const open = new Map<string, { document: VersionedDocument<RequirementsFile>; savedAt: string | null }>();
+  const files = createWorkspaceDocuments<RequirementsFile>({
+    ...deps,
+    folder: REQUIREMENTS_FOLDER,
+    schema: RequirementsFile,
+    currentVersion: REQUIREMENTS_SCHEMA_VERSION,
+    migrations: REQUIREMENTS_MIGRATIONS,
+    defaults: emptyRequirementsFile,
+  });
+  /** When each opened file last reached the disk: its modification time, then each save's. */
+  const savedAt = new Map<string, string | null>();
 
-  const entryOf = (workspaceId: string) => {
-    // SECURITY: the id becomes a file name; only a uuid may (no `..`, no separators).
-    if (!UUID.test(workspaceId)) throw new Error('not a workspace id');
-    let entry = open.get(workspaceId);
-    if (!entry) {
-      const document = openVersionedDocument<RequirementsFile>({
-        openStore: (name) => deps.openStore(`${REQUIREMENTS_FOLDER}/${name}`),
-        dataDir: folder,
-        name: workspaceId,
-        schema: RequirementsFile,
-        currentVersion: REQUIREMENTS_SCHEMA_VERSION,
-        migrations: REQUIREMENTS_MIGRATIONS,
-        defaults: emptyRequirementsFile(),
-        now: deps.now,
-        report: deps.report,
-      });
-      // Read now, so a damaged file is set aside before the modification time is taken.
-      document.read();
-      entry = { document, savedAt: modifiedAt(document.path) };
-      open.set(workspaceId, entry);
-    }
-    return entry;
+  const get = (workspaceId: string): StoredRequirements => {
+    const document = files.documentOf(workspaceId);
+    // Read first, so a damaged file is set aside before the modification time is taken.
+    const file = document.read();
+    if (!savedAt.has(workspaceId)) savedAt.set(workspaceId, modifiedAt(document.path));
+    return { file, savedAt: savedAt.get(workspaceId) ?? null };
   };
 
   const save = (workspaceId: string, file: RequirementsFile): StoredRequirements => {
-    const entry = entryOf(workspaceId);
-    entry.document.write(file);
-    entry.savedAt = deps.now().toISOString();
-    return { file, savedAt: entry.savedAt };
+    files.documentOf(workspaceId).write(file);
+    const at = deps.now().toISOString();
+    savedAt.set(workspaceId, at);
+    return { file, savedAt: at };
   };
 
   return {
-    get(workspaceId) {
-      const entry = entryOf(workspaceId);
-      return { file: entry.document.read(), savedAt: entry.savedAt };
-    },
+    get,
     save,
     copy(fromId, toId) {
-      save(toId, structuredClone(entryOf(fromId).document.read()));
+      save(toId, structuredClone(get(fromId).file));
     },
     keepAside(workspaceId) {
-      const entry = entryOf(workspaceId);
-      open.delete(workspaceId);
-      if (!existsSync(entry.document.path)) return null;
-      return setAside(entry.document.path, 'deleted', deps.now());
+      savedAt.delete(workspaceId);
+      return files.keepAside(workspaceId);
     },
     bringBack(workspaceId, keptAt) {
-      if (!UUID.test(workspaceId)) throw new Error('not a workspace id');
-      const path = join(folder, `${workspaceId}.json`);
-      // Never over a file that appeared meanwhile: that one would be lost.
-      if (!existsSync(path)) renameSync(keptAt, path);
-      open.delete(workspaceId);
+      files.bringBack(workspaceId, keptAt);
+      savedAt.delete(workspaceId);
     },
   };
 }

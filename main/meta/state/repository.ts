@@ -1,9 +1,8 @@
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from 'zod';
 import { AccountState, MAX_ATTEMPTS_PER_NUMBER } from '../../../shared/model/meta/account';
 import type { Mode } from '../../../shared/model/settings/settings';
-import { openVersionedDocument, setAside, type DocumentNotice, type Migration, type VersionedDocument } from '../../platform/persistence/versioned-document';
+import type { DocumentNotice, Migration } from '../../platform/persistence/versioned-document';
+import { createWorkspaceDocuments } from '../../platform/persistence/workspace-documents';
 import type { Clock, OpenStoreFile } from '../../platform/ports';
 
 /**
@@ -70,9 +69,6 @@ interface Deps {
   report: (notice: DocumentNotice) => void;
 }
 
-/** A workspace id as the file name: uuids only, so no id can name a path outside the folder. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function capAttempts(state: MetaModeState): MetaModeState {
   const long = Object.entries(state.attempts).filter(([, entries]) => entries.length > MAX_ATTEMPTS_PER_NUMBER);
   if (long.length === 0) return state;
@@ -88,29 +84,8 @@ function capAttempts(state: MetaModeState): MetaModeState {
  * reported (step 2 then reads Meta again), newer versions kept, writes atomic.
  */
 export function createMetaRepository(deps: Deps): MetaRepository {
-  const folder = join(deps.dataDir, META_FOLDER);
-  const open = new Map<string, VersionedDocument<MetaFile>>();
-
-  const documentOf = (workspaceId: string): VersionedDocument<MetaFile> => {
-    // SECURITY: the id becomes a file name; only a uuid may (no `..`, no separators).
-    if (!UUID.test(workspaceId)) throw new Error('not a workspace id');
-    let document = open.get(workspaceId);
-    if (!document) {
-      document = openVersionedDocument<MetaFile>({
-        openStore: (name) => deps.openStore(`${META_FOLDER}/${name}`),
-        dataDir: folder,
-        name: workspaceId,
-        schema: MetaFile,
-        currentVersion: META_SCHEMA_VERSION,
-        migrations: META_MIGRATIONS,
-        defaults: emptyMetaFile(),
-        now: deps.now,
-        report: deps.report,
-      });
-      open.set(workspaceId, document);
-    }
-    return document;
-  };
+  const files = createWorkspaceDocuments<MetaFile>({ ...deps, folder: META_FOLDER, schema: MetaFile, currentVersion: META_SCHEMA_VERSION, migrations: META_MIGRATIONS, defaults: emptyMetaFile });
+  const { documentOf } = files;
 
   return {
     read: (workspaceId, mode) => documentOf(workspaceId).read()[mode],
@@ -121,21 +96,8 @@ export function createMetaRepository(deps: Deps): MetaRepository {
       if (next !== file[mode]) document.write({ ...file, [mode]: next });
       return next;
     },
-    copy(fromId, toId) {
-      documentOf(toId).write(structuredClone(documentOf(fromId).read()));
-    },
-    keepAside(workspaceId) {
-      const document = documentOf(workspaceId);
-      open.delete(workspaceId);
-      if (!existsSync(document.path)) return null;
-      return setAside(document.path, 'deleted', deps.now());
-    },
-    bringBack(workspaceId, keptAt) {
-      if (!UUID.test(workspaceId)) throw new Error('not a workspace id');
-      const path = join(folder, `${workspaceId}.json`);
-      // Never over a file that appeared meanwhile: that one would be lost.
-      if (!existsSync(path)) renameSync(keptAt, path);
-      open.delete(workspaceId);
-    },
+    copy: files.copy,
+    keepAside: files.keepAside,
+    bringBack: files.bringBack,
   };
 }
