@@ -1,8 +1,7 @@
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Mode } from '../../shared/model/settings/settings';
 import { emptyStatusFile, MAX_NOTIFICATIONS, StatusFile, STATUS_SCHEMA_VERSION, type ModeStatus } from '../../shared/model/status/status';
-import { openVersionedDocument, setAside, type DocumentNotice, type Migration, type VersionedDocument } from '../platform/persistence/versioned-document';
+import type { DocumentNotice, Migration } from '../platform/persistence/versioned-document';
+import { createWorkspaceDocuments } from '../platform/persistence/workspace-documents';
 import type { Clock, OpenStoreFile } from '../platform/ports';
 
 /** Migrations of the status file: `STATUS_MIGRATIONS[n]` turns version n into n+1 (none yet). */
@@ -37,9 +36,6 @@ interface Deps {
   report: (notice: DocumentNotice) => void;
 }
 
-/** A workspace id as the file name: uuids only, so no id can name a path outside the folder. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Every workspace's status file, one versioned JSON document each (`status/<id>.json`).
  *
@@ -48,29 +44,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * kept, writes are atomic.
  */
 export function createStatusRepository(deps: Deps): StatusRepository {
-  const folder = join(deps.dataDir, STATUS_FOLDER);
-  const open = new Map<string, VersionedDocument<StatusFile>>();
-
-  const documentOf = (workspaceId: string): VersionedDocument<StatusFile> => {
-    // SECURITY: the id becomes a file name; only a uuid may (no `..`, no separators).
-    if (!UUID.test(workspaceId)) throw new Error('not a workspace id');
-    let document = open.get(workspaceId);
-    if (!document) {
-      document = openVersionedDocument<StatusFile>({
-        openStore: (name) => deps.openStore(`${STATUS_FOLDER}/${name}`),
-        dataDir: folder,
-        name: workspaceId,
-        schema: StatusFile,
-        currentVersion: STATUS_SCHEMA_VERSION,
-        migrations: STATUS_MIGRATIONS,
-        defaults: emptyStatusFile(),
-        now: deps.now,
-        report: deps.report,
-      });
-      open.set(workspaceId, document);
-    }
-    return document;
-  };
+  const files = createWorkspaceDocuments<StatusFile>({ ...deps, folder: STATUS_FOLDER, schema: StatusFile, currentVersion: STATUS_SCHEMA_VERSION, migrations: STATUS_MIGRATIONS, defaults: emptyStatusFile });
+  const { documentOf } = files;
 
   return {
     read: (workspaceId, mode) => documentOf(workspaceId).read()[mode],
@@ -82,21 +57,8 @@ export function createStatusRepository(deps: Deps): StatusRepository {
       document.write({ ...file, [mode]: kept });
       return kept;
     },
-    copy(fromId, toId) {
-      documentOf(toId).write(structuredClone(documentOf(fromId).read()));
-    },
-    keepAside(workspaceId) {
-      const document = documentOf(workspaceId);
-      open.delete(workspaceId);
-      if (!existsSync(document.path)) return null;
-      return setAside(document.path, 'deleted', deps.now());
-    },
-    bringBack(workspaceId, keptAt) {
-      if (!UUID.test(workspaceId)) throw new Error('not a workspace id');
-      const path = join(folder, `${workspaceId}.json`);
-      // Never over a file that appeared meanwhile: that one would be lost.
-      if (!existsSync(path)) renameSync(keptAt, path);
-      open.delete(workspaceId);
-    },
+    copy: files.copy,
+    keepAside: files.keepAside,
+    bringBack: files.bringBack,
   };
 }

@@ -113,6 +113,8 @@ export function createMetaSession(deps: Deps): MetaSession {
       version: () => settings.get().graphApiVersion,
       token,
       onSessionExpired: onRefused,
+      // The app's clock, so a throttle's retry time agrees with everything else the app times.
+      now,
     });
   /**
    * Meta's OAuth endpoint, for the PKCE code exchange: a form POST without a token, so never
