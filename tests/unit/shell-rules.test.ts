@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,17 @@ describe('renderer responses', () => {
     expect((await loadRendererAsset(dir, 'app://renderer/../a.js')).status).toBe(404);
     expect((await loadRendererAsset(dir, 'http://127.0.0.1:9/a.js', 'http://127.0.0.1:9')).status).toBe(200);
     expect((await loadRendererAsset(dir, 'http://127.0.0.1:8/a.js', 'http://127.0.0.1:9')).status).toBe(404);
+  });
+
+  it('let the browser keep only files named after their content; pages and the rest are never stored', async () => {
+    mkdirSync(join(dir, 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'assets', 'index-B2-piqzk.js'), 'console.log(2)');
+    writeFileSync(join(dir, 'assets', 'logo.js'), 'console.log(3)');
+    const kept = 'public, max-age=31536000, immutable';
+    expect((await loadRendererAsset(dir, 'app://renderer/assets/index-B2-piqzk.js')).headers['Cache-Control']).toBe(kept);
+    expect((await loadRendererAsset(dir, 'app://renderer/assets/logo.js')).headers['Cache-Control']).toBe('no-store');
+    expect((await loadRendererAsset(dir, 'app://renderer/index.html')).headers['Cache-Control']).toBe('no-store');
+    expect((await loadRendererAsset(dir, 'app://renderer/a.js')).headers['Cache-Control']).toBe('no-store');
+    expect((await loadRendererAsset(dir, 'app://renderer/assets/missing-B2-piqzk.js')).headers['Cache-Control']).toBe('no-store');
   });
 });
