@@ -201,6 +201,41 @@ test.describe('step 2: account and number (sandbox)', () => {
     await expect(numberRow(app.page, '+33 1 84 88 00 42').getByTestId('number-status')).toHaveText('Connected');
   });
 
+  test('says when the next try is allowed: no more codes for now, a number deleted minutes ago, the register limit with the time it lifts', async ({ app }) => {
+    await nameContosoInStep1(app);
+    await app.open('#/step/connect');
+    await logIn(app);
+    const landline = '+33 1 84 88 00 42';
+    await numberRow(app.page, landline).getByRole('button', { name: `Verify ${landline}` }).click();
+
+    app.simulator.faults.arm('tooManyCodeRequests');
+    await flow(app.page).getByRole('button', { name: 'Send me the code' }).click();
+    await expect(flow(app.page).getByTestId('error-bar')).toContainText('Meta will not send more codes to this number for now. Try again later.');
+    await expect(flow(app.page).getByTestId('error-trace-id')).toHaveText(/\S{6,}/);
+
+    await flow(app.page).getByRole('button', { name: 'Send me the code' }).click();
+    await fill(flow(app.page), 'Six-digit code', app.simulator.verificationCodeFor(PENDING) ?? '');
+    await flow(app.page).getByRole('button', { name: 'Check the code' }).click();
+    await expect(flow(app.page)).toHaveAttribute('data-stage', 'pin');
+
+    app.simulator.faults.arm('recentlyDeleted');
+    await flow(app.page).getByLabel('Two-step verification PIN').fill('246802');
+    await flow(app.page).getByLabel('PIN again').fill('246802');
+    await flow(app.page).getByRole('button', { name: 'Register the number' }).click();
+    const deleted = flow(app.page).getByTestId('error-bar');
+    await expect(deleted).toContainText('This number was deleted a few minutes ago. Wait 5 minutes, then try again.');
+    await expect(deleted).toContainText('You can try again at');
+
+    // Meta's own limit: the time it lifts comes from this computer's log (the refused call above
+    // reached Meta, so it counts).
+    app.simulator.faults.arm('registerLimit');
+    await flow(app.page).getByRole('button', { name: /^Register with the PIN stored on this computer/ }).click();
+    const limit = flow(app.page).getByTestId('error-bar');
+    await expect(limit).toContainText('Meta allows 10 registration attempts per number in 72 hours, and this number has used them.');
+    await expect(limit).toContainText("According to this computer's attempt log, the limit lifts at the earliest on");
+    expect(app.simulator.graphCallCount(`/${PENDING}/register`, 'POST')).toBe(2);
+  });
+
   test('keeps the last reading on screen offline or throttled, with its age, why Meta could not be read and when to try again', async ({ app }) => {
     await nameContosoInStep1(app);
     await app.open('#/step/connect');
