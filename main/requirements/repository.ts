@@ -1,8 +1,7 @@
 import { statSync } from 'node:fs';
 import { emptyRequirements, RequirementsFile, REQUIREMENTS_SCHEMA_VERSION, uncheckedLogo } from '../../shared/model/requirements/requirements';
-import type { DocumentNotice, Migration } from '../platform/persistence/versioned-document';
-import { createWorkspaceDocuments } from '../platform/persistence/workspace-documents';
-import type { Clock, OpenStoreFile } from '../platform/ports';
+import type { Migration } from '../platform/persistence/versioned-document';
+import { createWorkspaceDocuments, type WorkspaceAttachment, type WorkspaceDocumentsDeps } from '../platform/persistence/workspace-documents';
 
 /**
  * Migrations of the requirements file: `REQUIREMENTS_MIGRATIONS[n]` turns version n into n+1.
@@ -27,22 +26,13 @@ export interface StoredRequirements {
  * `copy`, `keepAside` and `bringBack` are the workspace service's attachments: a workspace's
  * requirements follow it when it is duplicated, deleted and restored, as its drafts do.
  */
-export interface RequirementsRepository {
+export interface RequirementsRepository extends WorkspaceAttachment {
   get(workspaceId: string): StoredRequirements;
   /** Writes the whole file (atomically); a disk that refuses keeps it in memory, reported once. */
   save(workspaceId: string, file: RequirementsFile): StoredRequirements;
-  copy(fromId: string, toId: string): void;
-  /** Moves the file aside (`<file>.deleted-<time>`) and returns where; null without a file. */
-  keepAside(workspaceId: string): string | null;
-  bringBack(workspaceId: string, keptAt: string): void;
 }
 
-interface Deps {
-  openStore: OpenStoreFile;
-  dataDir: string;
-  now: Clock;
-  report: (notice: DocumentNotice) => void;
-}
+type Deps = WorkspaceDocumentsDeps;
 
 export function emptyRequirementsFile(): RequirementsFile {
   return { schemaVersion: REQUIREMENTS_SCHEMA_VERSION, requirements: emptyRequirements(), logo: uncheckedLogo('') };

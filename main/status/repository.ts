@@ -1,8 +1,7 @@
 import type { Mode } from '../../shared/model/settings/settings';
 import { emptyStatusFile, MAX_NOTIFICATIONS, StatusFile, STATUS_SCHEMA_VERSION, type ModeStatus } from '../../shared/model/status/status';
-import type { DocumentNotice, Migration } from '../platform/persistence/versioned-document';
-import { createWorkspaceDocuments } from '../platform/persistence/workspace-documents';
-import type { Clock, OpenStoreFile } from '../platform/ports';
+import type { Migration } from '../platform/persistence/versioned-document';
+import { createWorkspaceDocuments, type WorkspaceAttachment, type WorkspaceDocumentsDeps } from '../platform/persistence/workspace-documents';
 
 /** Migrations of the status file: `STATUS_MIGRATIONS[n]` turns version n into n+1 (none yet). */
 export const STATUS_MIGRATIONS: Readonly<Record<number, Migration>> = {};
@@ -16,25 +15,16 @@ export const STATUS_FOLDER = 'status';
  * `copy`, `keepAside` and `bringBack` are the workspace service's attachments: a workspace's
  * readings and inbox follow it when it is duplicated, deleted and restored.
  */
-export interface StatusRepository {
+export interface StatusRepository extends WorkspaceAttachment {
   read(workspaceId: string, mode: Mode): ModeStatus;
   /**
    * Applies `change` to the stored state of one mode and writes the file at once (atomically).
    * The inbox is cut to its newest {@link MAX_NOTIFICATIONS}.
    */
   update(workspaceId: string, mode: Mode, change: (state: ModeStatus) => ModeStatus): ModeStatus;
-  copy(fromId: string, toId: string): void;
-  /** Moves the file aside (`<file>.deleted-<time>`) and returns where; null without a file. */
-  keepAside(workspaceId: string): string | null;
-  bringBack(workspaceId: string, keptAt: string): void;
 }
 
-interface Deps {
-  openStore: OpenStoreFile;
-  dataDir: string;
-  now: Clock;
-  report: (notice: DocumentNotice) => void;
-}
+type Deps = WorkspaceDocumentsDeps;
 
 /**
  * Every workspace's status file, one versioned JSON document each (`status/<id>.json`).

@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { AccountState, MAX_ATTEMPTS_PER_NUMBER } from '../../../shared/model/meta/account';
 import type { Mode } from '../../../shared/model/settings/settings';
-import type { DocumentNotice, Migration } from '../../platform/persistence/versioned-document';
-import { createWorkspaceDocuments } from '../../platform/persistence/workspace-documents';
-import type { Clock, OpenStoreFile } from '../../platform/ports';
+import type { Migration } from '../../platform/persistence/versioned-document';
+import { createWorkspaceDocuments, type WorkspaceAttachment, type WorkspaceDocumentsDeps } from '../../platform/persistence/workspace-documents';
 
 /**
  * What step 2 keeps of Meta per workspace: the selection, the last readings and the attempt log.
@@ -48,7 +47,7 @@ export function emptyMetaFile(): MetaFile {
  * `copy`, `keepAside` and `bringBack` are the workspace service's attachments: the readings and
  * the attempt log follow a workspace when it is duplicated, deleted and restored.
  */
-export interface MetaRepository {
+export interface MetaRepository extends WorkspaceAttachment {
   read(workspaceId: string, mode: Mode): MetaModeState;
   /**
    * Applies `change` to the stored state and writes it at once (atomically), so two calls that
@@ -56,18 +55,9 @@ export interface MetaRepository {
    * {@link MAX_ATTEMPTS_PER_NUMBER} entries.
    */
   update(workspaceId: string, mode: Mode, change: (state: MetaModeState) => MetaModeState): MetaModeState;
-  copy(fromId: string, toId: string): void;
-  /** Moves the file aside (`<file>.deleted-<time>`) and returns where; null without a file. */
-  keepAside(workspaceId: string): string | null;
-  bringBack(workspaceId: string, keptAt: string): void;
 }
 
-interface Deps {
-  openStore: OpenStoreFile;
-  dataDir: string;
-  now: Clock;
-  report: (notice: DocumentNotice) => void;
-}
+type Deps = WorkspaceDocumentsDeps;
 
 function capAttempts(state: MetaModeState): MetaModeState {
   const long = Object.entries(state.attempts).filter(([, entries]) => entries.length > MAX_ATTEMPTS_PER_NUMBER);

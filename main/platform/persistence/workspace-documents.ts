@@ -19,6 +19,9 @@ export interface WorkspaceDocumentsOptions<T> {
   report: (notice: DocumentNotice) => void;
 }
 
+/** What an area's repository of per-workspace files needs from the app. */
+export type WorkspaceDocumentsDeps = Pick<WorkspaceDocumentsOptions<unknown>, 'openStore' | 'dataDir' | 'now' | 'report'>;
+
 /**
  * One versioned document per workspace (`<folder>/<workspace id>.json`), and the three moves
  * the workspace service asks of everything a workspace owns: copy on duplicate, keep aside on
@@ -34,6 +37,9 @@ export interface WorkspaceDocuments<T> {
   /** Puts a file kept aside by `keepAside` back, never over a file that appeared meanwhile. */
   bringBack(workspaceId: string, keptAt: string): void;
 }
+
+/** The moves the workspace service asks of an area's per-workspace files. */
+export type WorkspaceAttachment = Pick<WorkspaceDocuments<unknown>, 'copy' | 'keepAside' | 'bringBack'>;
 
 /** A workspace id as the file name: uuids only, so no id can name a path outside the folder. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { VERTICALS as CONTRACT_VERTICALS } from '../../../shared/model/meta/values';
 import { FieldsSyntaxError, formatFields, parseFields, type FieldSpec } from './fields';
 import { pendingPhone, tokenHash, type Business, type Person, type Phone, type Template, type Token, type Waba, type World } from './world';
 
@@ -419,32 +420,7 @@ const SIX_DIGITS = /^[0-9]{6}$/;
  * Industries a business profile accepts: the contract's list, plus the empty string, UNDEFINED
  * and NOT_A_BIZ that Meta's business-profile reference also accepts.
  */
-const VERTICALS = new Set([
-  '',
-  'UNDEFINED',
-  'NOT_A_BIZ',
-  'OTHER',
-  'AUTO',
-  'BEAUTY',
-  'APPAREL',
-  'EDU',
-  'ENTERTAIN',
-  'EVENT_PLAN',
-  'FINANCE',
-  'GROCERY',
-  'GOVT',
-  'HOTEL',
-  'HEALTH',
-  'NONPROFIT',
-  'PROF_SERVICES',
-  'RETAIL',
-  'TRAVEL',
-  'RESTAURANT',
-  'ALCOHOL',
-  'ONLINE_GAMBLING',
-  'PHYSICAL_GAMBLING',
-  'OTC_DRUGS',
-]);
+const VERTICALS = new Set<string>(['', 'UNDEFINED', 'NOT_A_BIZ', ...CONTRACT_VERTICALS]);
 
 /**
  * Limits of the business profile's text fields, from Meta's business-profile reference
