@@ -201,6 +201,18 @@ test.describe('step 2: account and number (sandbox)', () => {
     await expect(numberRow(app.page, '+33 1 84 88 00 42').getByTestId('number-status')).toHaveText('Connected');
   });
 
+  test('says so when step 1 names a Business Manager ID this login does not manage, and picks nothing', async ({ app }) => {
+    const services = app.services();
+    services.requirements.save(services.workspaces.current().id, { ...emptyRequirements(), businessManagerId: '999999999999999' });
+    await app.open('#/step/connect');
+    await logIn(app);
+    await expect(account(app.page).getByTestId('unlisted-business-manager-id')).toHaveText(
+      "Step 1's Business Manager ID (999999999999999) is not among the portfolios this Facebook login manages. Check the ID in step 1, or log in with an account that manages that portfolio.",
+    );
+    await expect(account(app.page).getByTestId('portfolio-dropdown')).toHaveText('Choose a business portfolio');
+    await expect(account(app.page).getByTestId('numbers-panel')).toHaveCount(0);
+  });
+
   test('says when the next try is allowed: no more codes for now, a number deleted minutes ago, the register limit with the time it lifts', async ({ app }) => {
     await nameContosoInStep1(app);
     await app.open('#/step/connect');

@@ -52,6 +52,7 @@ describe('account service', () => {
     const state = await handlers['meta:loadPortfolios'](undefined);
     expect(state.portfolios?.value.map((portfolio) => portfolio.name)).toEqual(['Contoso Contact Center', 'Fabrikam Services']);
     expect(state.preselectBusinessId).toBe(CONTOSO);
+    expect(state.unlistedBusinessManagerId).toBeNull();
     expect(state.selection).toEqual({ businessId: CONTOSO, wabaId: WABA });
     expect(state.accounts?.value).toEqual([expect.objectContaining({ id: WABA, name: 'Contoso Support', accountReviewStatus: 'APPROVED', businessVerificationStatus: 'VERIFIED' })]);
     expect(state.numbers?.value.map((number) => [number.displayPhoneNumber, number.status])).toEqual([
@@ -68,6 +69,7 @@ describe('account service', () => {
     const { handlers } = start({ businessManagerId: '999999999999999' });
     const state = await handlers['meta:loadPortfolios'](undefined);
     expect(state.preselectBusinessId).toBeNull();
+    expect(state.unlistedBusinessManagerId).toBe('999999999999999');
     expect(state.selection).toEqual({ businessId: null, wabaId: null });
     expect(state.accounts).toBeNull();
 
@@ -149,7 +151,7 @@ describe('account service', () => {
     const first = start({ businessManagerId: CONTOSO });
     const before = await first.handlers['meta:loadPortfolios'](undefined);
     const again = accountArea({ dataDir: first.dataDir, graph: async () => first.session.graph });
-    expect(again.account.state()).toEqual({ ...before, preselectBusinessId: null });
+    expect(again.account.state()).toEqual({ ...before, preselectBusinessId: null, unlistedBusinessManagerId: null });
   });
 
   it('saves the profile fields given, reads the profile back, and logs the attempt', async () => {

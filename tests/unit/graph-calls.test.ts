@@ -77,6 +77,7 @@ describe('typed Graph calls', () => {
       workspaceId: '00000000-0000-4000-8000-000000000000',
       selection: { businessId: CONTOSO, wabaId: WABA },
       preselectBusinessId: null,
+      unlistedBusinessManagerId: null,
       portfolios: null,
       accounts: null,
       numbers: { value: numbers, readAt: '2026-03-02T10:00:00.000Z' },

@@ -90,14 +90,16 @@ export function createAccountService(deps: Deps): AccountService {
   function stateOf(target: AccountScope): AccountState {
     const stored = repository.read(target.workspaceId, target.mode);
     const wanted = deps.businessManagerId(target.workspaceId).trim();
-    const preselectBusinessId = wanted !== '' && stored.portfolios?.value.some((portfolio) => portfolio.id === wanted) ? wanted : null;
+    const listed = wanted !== '' && stored.portfolios !== null && stored.portfolios.value.some((portfolio) => portfolio.id === wanted);
+    const preselectBusinessId = listed ? wanted : null;
+    const unlistedBusinessManagerId = wanted !== '' && stored.portfolios !== null && !listed ? wanted : null;
     const pins: AccountState['pins'] = {};
     const ids = new Set([...(stored.numbers?.value.map((number) => number.id) ?? []), ...Object.keys(stored.attempts)]);
     for (const id of ids) {
       const storedAt = deps.pins.storedAt(id);
       if (storedAt !== null) pins[id] = { storedAt };
     }
-    return { workspaceId: target.workspaceId, ...stored, preselectBusinessId, pins };
+    return { workspaceId: target.workspaceId, ...stored, preselectBusinessId, unlistedBusinessManagerId, pins };
   }
 
   /** Changes a scope's stored state and shows it when it is on screen; a deleted workspace gets no file back. */

@@ -23,7 +23,7 @@ export const META_FOLDER = 'meta';
  * One mode's part of the file: the account state without what is worked out at each read (the
  * workspace, the portfolio step 1 names, which PINs the vault holds).
  */
-export const MetaModeState = AccountState.omit({ workspaceId: true, preselectBusinessId: true, pins: true });
+export const MetaModeState = AccountState.omit({ workspaceId: true, preselectBusinessId: true, unlistedBusinessManagerId: true, pins: true });
 export type MetaModeState = z.infer<typeof MetaModeState>;
 
 export const MetaFile = z.strictObject({

@@ -104,6 +104,11 @@ export function AccountPanel() {
         <p className={styles.text}>{t('onboarding.account.noPortfolio')}</p>
       ) : (
         <div className={styles.panel}>
+          {account.unlistedBusinessManagerId !== null && (
+            <MessageBar intent="warning" data-testid="unlisted-business-manager-id">
+              <MessageBarBody>{t('onboarding.account.unlisted', { id: account.unlistedBusinessManagerId })}</MessageBarBody>
+            </MessageBar>
+          )}
           <div className={styles.row}>
             <Field className={styles.portfolio} label={t('onboarding.account.portfolio')} hint={account.preselectBusinessId !== null && account.preselectBusinessId === account.selection.businessId ? t('onboarding.account.preselected') : undefined}>
               <Dropdown

@@ -159,6 +159,11 @@ export const AccountState = z.strictObject({
   }),
   /** Step 1's Business Manager ID, when it is among the portfolios read: the one to pre-select. */
   preselectBusinessId: GraphId.nullable(),
+  /**
+   * Step 1's Business Manager ID when the portfolios were read and it is not among them (a typo,
+   * or a login that does not manage it): the page says so rather than pick nothing in silence.
+   */
+  unlistedBusinessManagerId: z.string().max(64).nullable(),
   portfolios: Reading(z.array(Portfolio)).nullable(),
   accounts: Reading(z.array(Waba)).nullable(),
   numbers: Reading(z.array(PhoneNumberReading)).nullable(),
