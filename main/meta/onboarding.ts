@@ -85,6 +85,7 @@ export function createOnboarding(deps: Deps): OnboardingOperations {
       if (context.signal.aborted) throw new AppError('meta.cancelled');
 
       // Not cancellable from here on: the POST may reach Meta whatever the app does.
+      context.pastCancelling();
       context.step('addingNumber', 2, 2);
       let id: string;
       try {

@@ -11,6 +11,11 @@ export interface OperationContext {
   step(code: string, index: number, total: number): void;
   /** Records the outcome of one item of a batch; the renderer lists them. */
   item(key: string, outcome: { ok: true } | { ok: false; error: AppErrorShape }): void;
+  /**
+   * From here on, Cancel is refused and no longer offered: the handler has started what cannot
+   * be taken back (a request Meta may act on whatever the app does next).
+   */
+  pastCancelling(): void;
 }
 
 /** One handler per declared operation; the compiler refuses a missing one. */
@@ -68,6 +73,7 @@ export function createOperationRunner({ handlers, emit, logger }: Options): Oper
         signal: controller.signal,
         step: (code, index, total) => update({ step: { code, index, total } }),
         item: (key, outcome) => update({ items: [...state.items, { key, ok: outcome.ok, error: outcome.ok ? null : outcome.error }] }),
+        pastCancelling: () => update({ cancellable: false }),
       };
       const handler = handlers[operation] as (value: unknown, context: OperationContext) => Promise<unknown>;
       const end = (final: Partial<OperationProgress>) => {

@@ -59,6 +59,29 @@ describe('long operations', () => {
     expect(r.cancel(ID)).toEqual({ cancelled: false });
   });
 
+  it('stops offering Cancel once the handler has started what cannot be taken back', async () => {
+    let go: () => void = () => undefined;
+    const { runner: r, events } = runner(async (_input, context) => {
+      context.step('waitingForLogin', 1, 2);
+      await new Promise<void>((resolve) => (go = resolve));
+      context.pastCancelling();
+      context.step('readingPermissions', 2, 2);
+      await new Promise<void>((resolve) => (go = resolve));
+      return connection;
+    });
+    r.start({ id: ID, operation: 'meta:login', input: { kind: 'login' } });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(events.at(-1)).toMatchObject({ step: { code: 'waitingForLogin' }, cancellable: true });
+    go();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(events.at(-1)).toMatchObject({ step: { code: 'readingPermissions' }, cancellable: false });
+    expect(() => r.cancel(ID)).toThrow(AppError);
+    go();
+    expect(await r.settled(ID)).toMatchObject({ state: 'succeeded', cancellable: false });
+  });
+
   it('refuses an unknown operation, a duplicate id and an invalid input before running anything', async () => {
     let runs = 0;
     const { runner: r } = runner(async () => {
