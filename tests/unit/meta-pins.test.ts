@@ -6,7 +6,7 @@ import { createMemoryLogger } from '../../main/core/node-adapters';
 import { createPinKeeper, pinSlot } from '../../main/meta/pins';
 import { UNAVAILABLE_CIPHER, type Cipher } from '../../main/platform/secrets/cipher';
 import { createSecretVault, SECRET_VAULT_FILE } from '../../main/platform/secrets/secret-vault';
-import { testCipher } from './helpers/account-area';
+import { testCipher } from '../e2e/harness/test-cipher';
 
 /** The numbers' two-step PINs in the vault: kept encrypted, per number, and only where they belong. */
 

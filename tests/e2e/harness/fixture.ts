@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import { events, type EventName } from '../../../shared/ipc/contract/index';
 import { createServices } from '../../../main/core/create-services';
@@ -13,7 +12,7 @@ import { createNodeFileDialogs } from '../../../main/drafts/node-file-dialogs';
 import { startMetaSimulator, type MetaSimulator } from '../../../main/simulators/meta';
 import { createNodeByteFetch } from '../../../main/platform/http/byte-fetch';
 import type { Notifier } from '../../../main/platform/ports';
-import type { Cipher } from '../../../main/platform/secrets/cipher';
+import { testCipher } from './test-cipher';
 import { createHarnessClock, type HarnessClock } from './clock';
 import { createHarnessNetwork, type HarnessNetwork } from './network';
 import { createHarnessLoginWindow } from './meta-login-page';
@@ -85,30 +84,6 @@ export interface HarnessFiles {
   cancelNextSave(): void;
   /** Every file saved so far, oldest first, with its text as it is on disk now. */
   saved(): SavedFile[];
-}
-
-/**
- * AES-GCM with a key that lives as long as the test: stands in for the OS keychain, so the
- * vault really writes ciphertext (the unit tests cover the no-encryption case).
- */
-function testCipher(): Cipher {
-  const key = randomBytes(32);
-  return {
-    isAvailable: () => true,
-    backend: () => 'test-aes-gcm',
-    encrypt(plaintext) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
-    },
-    decrypt(ciphertext) {
-      const bytes = Buffer.from(ciphertext);
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
-      decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
 }
 
 interface WorkerFixtures {

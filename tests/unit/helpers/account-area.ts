@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { openVersionedDocument, type DocumentNotice } from '../../../main/platfo
 import type { Cipher } from '../../../main/platform/secrets/cipher';
 import { UNAVAILABLE_CIPHER } from '../../../main/platform/secrets/cipher';
 import { createSecretVault } from '../../../main/platform/secrets/secret-vault';
+import { testCipher } from '../../e2e/harness/test-cipher';
 import { createWorkspaceService } from '../../../main/workspace/service';
 import type { EventName, EventPayload, OperationInput, OperationName, OperationResult } from '../../../shared/ipc/contract/index';
 import type { AppErrorShape } from '../../../shared/errors/index';
@@ -19,27 +19,6 @@ import type { AccountState } from '../../../shared/model/meta/account';
 import { DEFAULT_SETTINGS, type Language, type Settings } from '../../../shared/model/settings/settings';
 import { Progress } from '../../../shared/model/workspace/progress';
 import { newWorkspace, Workspaces, WORKSPACES_SCHEMA_VERSION } from '../../../shared/model/workspace/workspace';
-
-/** AES-GCM with a key that lives as long as the test: the vault really writes ciphertext. */
-export function testCipher(): Cipher {
-  const key = randomBytes(32);
-  return {
-    isAvailable: () => true,
-    backend: () => 'test-aes-gcm',
-    encrypt(plaintext) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
-    },
-    decrypt(ciphertext) {
-      const bytes = Buffer.from(ciphertext);
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
-      decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 export interface AccountAreaOptions {
   /** The folder of a previous area (a restart); a fresh one otherwise. */
