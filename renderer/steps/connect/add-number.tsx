@@ -13,20 +13,14 @@ import { call, setupApi } from '../../state/ipc';
 import { useOnboardingStore } from '../../state/onboarding-store';
 import { useWorkspaceStore } from '../../state/workspace-store';
 import { useMetaValue } from './labels';
+import { PANEL_STYLES } from './panel-styles';
 
 const useStyles = makeStyles({
-  box: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  box: PANEL_STYLES.box,
   head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  h4: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  h4: PANEL_STYLES.h4,
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
-  text: { margin: 0 },
+  text: PANEL_STYLES.text,
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 

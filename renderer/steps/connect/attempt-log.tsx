@@ -5,18 +5,12 @@ import type { AttemptEntry } from '../../../shared/model/meta/account';
 import { REGISTER_LIMIT } from '../../../shared/model/meta/onboarding';
 import { registerCallsInWindow, registerLimitLiftsAt } from '../../../shared/rules/register-limit';
 import { formatWhen } from '../../components/reading-age';
+import { PANEL_STYLES } from './panel-styles';
 
 const useStyles = makeStyles({
-  box: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  h4: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  text: { margin: 0 },
+  box: { ...PANEL_STYLES.box, gap: tokens.spacingVerticalS },
+  h4: PANEL_STYLES.h4,
+  text: PANEL_STYLES.text,
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });

@@ -9,19 +9,13 @@ import { ReadingAge } from '../../components/reading-age';
 import { validationKey } from '../../i18n/keys';
 import { useAccountStore } from '../../state/account-store';
 import { call, setupApi } from '../../state/ipc';
+import { PANEL_STYLES } from './panel-styles';
 
 const useStyles = makeStyles({
-  box: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  h4: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  box: PANEL_STYLES.box,
+  h4: PANEL_STYLES.h4,
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
-  text: { margin: 0 },
+  text: PANEL_STYLES.text,
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
